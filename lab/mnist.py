@@ -181,12 +181,14 @@ def _read_cache(cache: Path, fingerprint: str) -> dict[str, NDArray[np.uint8]] |
 def _write_cache(cache: Path, arrays: dict[str, NDArray[np.uint8]], fingerprint: str) -> None:
     """Write the cache atomically (temp file + rename); skip quietly if the folder is read-only."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".mnist-", suffix=".tmp")
+        # the temp name matches the .gitignore pattern data/mnist/*.cache.npz
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".tmp-", suffix=".cache.npz")
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as f:
             np.savez(f, fingerprint=np.array(fingerprint), **arrays)
+        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; the cache is as public as the data
         os.replace(tmp, cache)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
@@ -268,8 +270,7 @@ def load_mnist(
     for part in ("train", "test"):
         x, t = raw[f"x_{part}"], raw[f"t_{part}"]
         if normalize:
-            x = x.astype(np.float32)
-            x /= np.float32(255.0)
+            x = np.divide(x, np.float32(255.0), dtype=np.float32)
         x = x.reshape(-1, 784) if flatten else x.reshape(-1, 1, 28, 28)
         if one_hot_label:
             t = to_one_hot(t)
