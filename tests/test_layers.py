@@ -256,6 +256,16 @@ def test_pooling_forward_is_window_max():
 
 
 @pytest.mark.parametrize(("size", "stride", "pad"), [(2, 2, 0), (3, 1, 0), (3, 2, 1)])
+def test_pooling_matches_naive_window_max(rng, size, stride, pad):
+    """Pooling equals the max of each (zero-padded) window taken from the naive im2col."""
+    x = rng.standard_normal((2, 3, 7, 7) if size == 3 else (2, 3, 4, 6))
+    out = Pooling(size, size, stride, pad).forward(x)
+    naive = _naive_im2col(x, size, size, stride, pad).reshape(-1, 3, size * size).max(axis=2)
+    n, c, oh, ow = out.shape
+    np.testing.assert_array_equal(out, naive.reshape(n, oh, ow, c).transpose(0, 3, 1, 2))
+
+
+@pytest.mark.parametrize(("size", "stride", "pad"), [(2, 2, 0), (3, 1, 0), (3, 2, 1)])
 def test_pooling_backward_matches_numerical(rng, size, stride, pad):
     """Pooling backward equals the numerical gradient (no ties, so max is differentiable)."""
     x = _distinct(rng, (2, 3, 5, 5) if size == 3 else (2, 3, 4, 6))
