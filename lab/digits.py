@@ -218,7 +218,8 @@ def load_image(
     -------
     ndarray of uint8, shape (H, W), (H, W, 3) or (H, W, 4)
         Greyscale, RGB or RGBA (RGBA when the image has transparency), turned upright according
-        to its EXIF orientation. For an animated GIF, the first frame.
+        to its EXIF orientation. For an animated GIF, the first frame. 16-bit greyscale keeps
+        its high byte.
 
     Raises
     ------
@@ -257,6 +258,8 @@ def load_image(
             img = ImageOps.exif_transpose(img)
         except Exception as exc:  # Pillow's decoders raise many types on malformed data
             raise ValueError(f"{name}: truncated or corrupt image ({exc})") from None
+        if img.mode.startswith("I;16"):  # 16-bit grey: Pillow's convert("L") would clip at 255
+            return (np.asarray(img).astype(np.uint32) >> 8).astype(np.uint8)
         has_alpha = "A" in img.getbands() or "transparency" in img.info
         if img.mode not in ("L", "RGB", "RGBA"):
             img = img.convert("RGBA" if has_alpha else ("L" if img.mode in ("1", "L") else "RGB"))

@@ -309,3 +309,26 @@ def test_load_image_keeps_transparency():
     out = load_image(png_bytes(img))
     assert out.shape == (8, 8, 4)
     assert out[3, 3].tolist() == [255, 255, 255, 255] and out[0, 0, 3] == 0
+
+
+def test_16_bit_png_is_scaled_not_clipped():
+    """16-bit greyscale keeps its high byte (v >> 8), so it is not saturated at 255."""
+    a = (np.arange(64 * 64, dtype=np.uint32).reshape(64, 64) * 16).astype(np.uint16)
+    img = Image.fromarray(a)
+    assert img.mode.startswith("I;16")
+    out = load_image(png_bytes(img))
+    assert out.dtype == np.uint8
+    np.testing.assert_array_equal(out, a >> 8)
+
+
+def test_exif_orientation_is_applied():
+    """A phone photo stored sideways with EXIF orientation 6 (rotate 90) is turned upright."""
+    img = Image.new("L", (40, 20), 255)
+    img.putpixel((0, 0), 0)  # a dark pixel at the stored top-left corner
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", exif=exif)
+    out = load_image(buf.getvalue())
+    assert out.shape == (40, 20)  # width and height swapped
+    assert out[0, -1] == 0  # rotated 90 degrees clockwise: top-left goes to top-right
