@@ -15,6 +15,7 @@ Array = NDArray[np.float64]
 
 __all__ = [
     "ACTIVATIONS",
+    "collapse_linear",
     "gelu",
     "gelu_grad",
     "identity_function",
@@ -32,6 +33,7 @@ __all__ = [
     "step_grad",
     "tanh",
     "tanh_grad",
+    "two_layer_1d",
 ]
 
 
@@ -221,3 +223,52 @@ ACTIVATIONS = {
     "softplus": (softplus, softplus_grad, False),
     "gelu": (gelu, gelu_grad, False),
 }
+
+
+def two_layer_1d(
+    x: ArrayLike,
+    W1: ArrayLike,
+    b1: ArrayLike,
+    W2: ArrayLike,
+    b2: ArrayLike,
+    activation: str = "identity",
+    alpha: float = 0.01,
+) -> Array:
+    """A 1-input, 1-output network with one hidden layer: y = h(x W1 + b1) W2 + b2.
+
+    Parameters
+    ----------
+    x : array_like, shape (N,)
+        Scalar inputs.
+    W1 : array_like, shape (1, H);  b1 : shape (H,)
+    W2 : array_like, shape (H, 1);  b2 : shape (1,)
+    activation : str
+        A key of ACTIVATIONS, applied to the hidden layer.
+
+    Returns
+    -------
+    ndarray, shape (N,): the network's output for each input.
+
+    Notes
+    -----
+    With the identity as h, the two layers are one: y = x (W1 W2) + (b1 W2 + b2), a line
+    (see collapse_linear). Any nonlinear h lets the output bend.
+    """
+    f, _, has_alpha = ACTIVATIONS[activation]
+    kw = {"alpha": alpha} if has_alpha else {}
+    x = _as_float(x).reshape(-1, 1)
+    a1 = x @ _as_float(W1) + _as_float(b1)
+    return (f(a1, **kw) @ _as_float(W2) + _as_float(b2)).ravel()
+
+
+def collapse_linear(
+    W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> tuple[Array, Array]:
+    """The single layer (W, b) equal to two stacked linear layers: W = W1 W2, b = b1 W2 + b2.
+
+    Returns
+    -------
+    W : ndarray, shape (D_in, D_out);  b : ndarray, shape (D_out,)
+    """
+    W2 = _as_float(W2)
+    return _as_float(W1) @ W2, _as_float(b1) @ W2 + _as_float(b2)

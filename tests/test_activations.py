@@ -115,3 +115,18 @@ def test_closed_forms():
     assert A.gelu(1.0) == pytest.approx(0.8413447460685429, rel=1e-15)
     assert A.softplus(1000.0) == 1000.0
     assert A.sigmoid_grad(0.0) == 0.25
+
+
+def test_linear_layers_collapse():
+    """Two identity layers equal the single layer W1 W2, b1 W2 + b2 (a line), to rounding."""
+    rng = np.random.default_rng(1)
+    W1, b1 = rng.normal(size=(1, 3)), rng.normal(size=3)
+    W2, b2 = rng.normal(size=(3, 1)), rng.normal(size=1)
+    x = np.linspace(-5, 5, 41)
+    W, b = A.collapse_linear(W1, b1, W2, b2)
+    np.testing.assert_allclose(
+        A.two_layer_1d(x, W1, b1, W2, b2), x * W[0, 0] + b[0], rtol=1e-12, atol=1e-12
+    )
+    y = A.two_layer_1d(x, W1, b1, W2, b2, activation="sigmoid")
+    second_diff = np.diff(y, 2)
+    assert np.max(np.abs(second_diff)) > 1e-3  # the sigmoid network bends: not a line

@@ -1,0 +1,43 @@
+# NN Visual Lab. `make run` serves the lab, `make test` runs the whole suite; both build .venv.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: run test lint format bench train-book train-default clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Streamlit's own settings apply (e.g. STREAMLIT_SERVER_PORT=8600 make run); default port 8501.
+run: $(VENV)/.installed
+	$(PY) -m streamlit run app.py
+
+test: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+bench: $(VENV)/.dev-installed
+	$(PY) -m benchmarks
+
+train-book: $(VENV)/.installed
+	$(PY) -m lab.train --model book
+
+train-default: $(VENV)/.installed
+	$(PY) -m lab.train --model default
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

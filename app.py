@@ -1,0 +1,31 @@
+"""NN Visual Lab: the router. Page config, language, and navigation over pages/ by chapter."""
+
+import streamlit as st
+
+from ui.home import home
+from ui.i18n import init_language, t
+from ui.layout import friendly_errors
+from ui.nav import CHAPTERS, available_pages, leave_legacy_pages_mode
+
+leave_legacy_pages_mode()
+
+st.set_page_config(page_title="NN Visual Lab · 神经网络可视化实验室", page_icon="🧠", layout="wide")
+
+init_language()
+
+home_page = st.Page(home, title=t("common.home"), icon=":material/home:", default=True)
+sections: dict[str, list] = {"": [home_page]}
+for chapter in CHAPTERS:
+    pages = [
+        st.Page(p.path, title=t(f"{p.stem}.title"), icon=p.icon, url_path=p.stem)
+        for p in available_pages()
+        if p.chapter == chapter
+    ]
+    if pages:
+        sections[t(f"common.{chapter}")] = pages
+
+page = st.navigation(sections)
+st.sidebar.caption(t("common.sidebar_about"))
+
+with friendly_errors():
+    page.run()

@@ -1,0 +1,127 @@
+"""Browser fixtures: a real `streamlit run app.py` on a free loopback port, and Debian's chromium.
+
+Without chromium the browser tests skip with a reason; with CI=true they must run, so a
+missing browser fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _need(thing: str, why: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{thing} is required in CI: {why}")
+    pytest.skip(f"{thing} not available: {why}")
+
+
+def start_server(port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on 127.0.0.1 and wait for /_stcore/health."""
+    port = port or _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{out}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy in 90 s")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """The base URL of a running lab."""
+    proc, url = start_server()
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no downloaded browser)."""
+    exe = shutil.which("chromium")
+    if not exe:
+        _need("chromium", "install Debian's package: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("playwright", "pip install -r requirements-dev.txt")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own context) of a laptop-sized window."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str) -> Path:
+    """Save a full-page screenshot to artifacts/screenshots/<name>.png (gitignored)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    size = pg.viewport_size
+    # Streamlit scrolls inside its main container, so grow the window to show all of it.
+    height = pg.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0"
+    )
+    pg.set_viewport_size({"width": size["width"], "height": max(size["height"], min(height, 8000))})
+    pg.wait_for_timeout(300)
+    pg.screenshot(path=str(path))
+    pg.set_viewport_size(size)
+    return path

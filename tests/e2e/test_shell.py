@@ -1,0 +1,63 @@
+"""The app shell in a real browser: every page by URL and by sidebar, languages, no dialogs."""
+
+import pytest
+
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, open_lab, sidebar_titles, wait_idle
+from ui.nav import available_pages
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+PAGES = available_pages()
+
+
+def expected_titles(lang: str) -> list[str]:
+    return [CATALOG["common.home"][lang]] + [CATALOG[f"{p.stem}.title"][lang] for p in PAGES]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_by_url(page, server, lang):
+    """/<stem>?lang=.. opens that page, titled in the language, with no dialog over it."""
+    for p in [None, *PAGES]:
+        stem = p.stem if p else ""
+        open_lab(page, f"{server}/{stem}?lang={lang}")
+        title = CATALOG[f"{stem}.title"][lang] if p else CATALOG["common.app_title"][lang]
+        page.get_by_role("heading", name=title, level=1).wait_for()
+        assert_no_dialog(page)
+        shot(page, f"{stem or 'home'}-{lang}")
+
+
+def test_sidebar_lists_exactly_the_pages(page, server):
+    """The sidebar lists home plus every lesson page, nothing else (no stray 'app' entry)."""
+    open_lab(page, f"{server}/?lang=en")
+    titles = sidebar_titles(page)
+    expected = expected_titles("en")
+    assert len(titles) == len(expected), titles
+    for got, want in zip(titles, expected, strict=True):
+        assert want in got, (got, want)
+
+
+def test_language_switch_survives_navigation(page, server):
+    """Switch to English in the sidebar, click to another page: it is still English."""
+    open_lab(page, server)  # browser locale zh-CN -> Chinese
+    page.get_by_role("heading", name=CATALOG["common.app_title"]["zh"], level=1).wait_for()
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name=CATALOG["common.app_title"]["en"], level=1).wait_for()
+    assert "lang=en" in page.url
+    target = PAGES[0]
+    page.locator('[data-testid="stSidebarNav"] a').filter(
+        has_text=CATALOG[f"{target.stem}.title"]["en"]
+    ).click()
+    wait_idle(page)
+    page.get_by_role("heading", name=CATALOG[f"{target.stem}.title"]["en"], level=1).wait_for()
+    assert page.url.rstrip("/").split("?")[0].endswith(f"/{target.stem}")
+    assert_no_dialog(page)
+
+
+def test_english_browser_gets_english(browser, server):
+    """With no ?lang=, an en-US browser sees English (st.context.locale)."""
+    ctx = browser.new_context(locale="en-US")
+    pg = ctx.new_page()
+    open_lab(pg, server)
+    pg.get_by_role("heading", name=CATALOG["common.app_title"]["en"], level=1).wait_for()
+    ctx.close()

@@ -1,0 +1,113 @@
+"""AppTest helpers: open a page in a language, assert it is clean, drive every widget.
+
+"Drive every widget" means: each slider to its min and max (range sliders to both ends and
+the full range), every option of every selectbox/radio/segmented control, a multiselect
+empty and full, every toggle/checkbox both ways, every number input to its bounds. After
+each move the page reruns and must show neither an exception nor the crash message.
+
+Options are set by their shown label (what the browser sends); this works because pages
+build format_funcs with ui.i18n.labeller, which AppTest may call between runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ui.strings import CATALOG
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 120  # seconds per run: CI shares 2 cores with a browser
+CRASH = {CATALOG["common.crash"]["zh"], CATALOG["common.crash"]["en"]}
+SKIP_KEYS = {"lang"}  # the language switch is tested on its own
+
+
+def open_page(stem: str | None, lang: str, **session: object) -> AppTest:
+    """Run the app with ?lang=<lang>, then switch to pages/<stem>.py (None: the home page)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.run()
+    assert_clean(at)
+    if stem is not None:
+        at.switch_page(f"pages/{stem}.py")
+        at.run()
+        assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest, where: str = "") -> None:
+    """No uncaught exception and no crash message on the page."""
+    assert not at.exception, f"{where}: exception {[e.value for e in at.exception]}"
+    errors = [e.value for e in at.error]
+    assert not CRASH.intersection(errors), f"{where}: crash message shown"
+
+
+def _moves(w) -> list:
+    """The values to try for one widget, at its extremes."""
+    kind = type(w).__name__
+    if kind == "Slider":
+        if isinstance(w.value, tuple | list):
+            return [(w.min, w.min), (w.max, w.max), (w.min, w.max)]
+        return [w.min, w.max]
+    if kind == "SelectSlider":
+        if isinstance(w.value, tuple | list):
+            return [(w.options[0], w.options[-1]), (w.options[0], w.options[0])]
+        return [w.options[0], w.options[-1]]
+    if kind in ("Selectbox", "Radio"):
+        return list(w.options)
+    if kind == "ButtonGroup":
+        return list(w.options) if hasattr(w, "options") else []
+    if kind == "Multiselect":
+        full = list(w.options)[: w.max_selections or None]
+        return [[], full]
+    if kind in ("Checkbox", "Toggle"):
+        return [not w.value, w.value]
+    if kind == "NumberInput":
+        return [v for v in (w.min, w.max) if v is not None]
+    return []
+
+
+KINDS = (
+    "slider", "select_slider", "selectbox", "radio", "multiselect",
+    "checkbox", "toggle", "number_input", "segmented_control", "pills",
+)  # fmt: skip
+
+
+def widgets_by_key(at: AppTest) -> dict[str, object]:
+    """Every keyed input widget on the page, by key; a widget without a key fails the test."""
+    found = {}
+    for kind in KINDS:
+        for w in getattr(at, kind):
+            assert w.key is not None, f"widget {w.label!r} has no key: give it one"
+            if w.key not in SKIP_KEYS:
+                found[w.key] = w
+    return found
+
+
+def drive_all_widgets(at: AppTest, where: str) -> int:
+    """Move every widget to each of its extremes (see module doc). Returns the number of runs."""
+    runs = 0
+    seen: set[str] = set()
+    pending = list(widgets_by_key(at))
+    while pending:
+        key = pending.pop(0)
+        seen.add(key)
+        w = widgets_by_key(at).get(key)
+        if w is None:  # hidden by an earlier move
+            continue
+        for value in _moves(w):
+            w = widgets_by_key(at).get(key)
+            if w is None:
+                break
+            w.set_value(value)
+            at.run()
+            runs += 1
+            assert_clean(at, f"{where}: {key} = {value!r}")
+            for new in widgets_by_key(at):  # widgets revealed by this move
+                if new not in seen and new not in pending:
+                    pending.append(new)
+    return runs

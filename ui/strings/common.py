@@ -1,0 +1,23 @@
+"""Strings of the app shell: navigation, chapters, shared labels and messages."""
+
+STRINGS = {
+    "common.app_title": {"zh": "神经网络可视化实验室", "en": "NN Visual Lab"},
+    "common.home": {"zh": "首页：实验室地图", "en": "Home: map of the lab"},
+    "common.ch2": {"zh": "感知机", "en": "Perceptron"},
+    "common.ch3": {"zh": "神经网络", "en": "Neural networks"},
+    "common.ch4": {"zh": "神经网络的学习", "en": "Training neural networks"},
+    "common.show_code": {
+        "zh": "查看代码：这张图背后的 lab 源码",
+        "en": "Show the code behind this",
+    },
+    "common.crash": {
+        "zh": "出了点问题，这一步没有完成。换个输入再试一次；页面其余部分仍然可用。",
+        "en": "Something went wrong and this step did not finish. Try another input; "
+        "the rest of the page still works.",
+    },
+    "common.book_section": {"zh": "对应书中 §{section}", "en": "Book §{section}"},
+    "common.sidebar_about": {
+        "zh": "跟着《深度学习入门：基于Python的理论与实现》第 2-4 章，动手看懂神经网络。",
+        "en": "Learn chapters 2-4 of *Deep Learning from Scratch* (Koki Saito) by playing.",
+    },
+}
