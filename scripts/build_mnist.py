@@ -18,6 +18,7 @@ checksums of the decompressed files, which do not depend on zlib.
 from __future__ import annotations
 
 import argparse
+import codecs
 import gzip
 import hashlib
 import io
@@ -49,14 +50,20 @@ EXPECTED = {
 }
 
 
-# numpy pickles arrays as _reconstruct(ndarray, shape, dtype) + state; the module is
-# numpy.core.multiarray in old pickles and numpy._core.multiarray since numpy 2.
+# What rebuilding a numpy array needs, nothing more. Old pickles (mnist.pkl.gz, Python 2) call
+# _reconstruct(ndarray, shape, dtype) then set the state; Python 3 protocol 2 pickles also
+# encode the data bytes with _codecs.encode, protocol 5 uses _frombuffer. The module is
+# numpy.core in numpy 1 and numpy._core in numpy 2. All are pure functions without side effects.
 _RECONSTRUCT = np.ndarray.__reduce__(np.zeros(0))[0]
+_FROMBUFFER = np.zeros(0).__reduce_ex__(5)[0]
 ALLOWED_GLOBALS = {
     ("numpy.core.multiarray", "_reconstruct"): _RECONSTRUCT,
     ("numpy._core.multiarray", "_reconstruct"): _RECONSTRUCT,
+    ("numpy.core.numeric", "_frombuffer"): _FROMBUFFER,
+    ("numpy._core.numeric", "_frombuffer"): _FROMBUFFER,
     ("numpy", "ndarray"): np.ndarray,
     ("numpy", "dtype"): np.dtype,
+    ("_codecs", "encode"): codecs.encode,
 }
 
 
