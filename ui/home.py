@@ -17,7 +17,8 @@ def home() -> None:
         in_chapter = [p for p in pages if p.chapter == chapter]
         if not in_chapter:
             continue
-        st.subheader(t(f"common.{chapter}"))
+        number = chapter.removeprefix("ch")
+        st.subheader(f"{t('common.chapter_n', n=number)} · {t(f'common.{chapter}')}")
         cols = st.columns(3)
         for i, page in enumerate(in_chapter):
             with cols[i % 3].container(border=True, height="stretch"):

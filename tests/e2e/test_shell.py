@@ -37,6 +37,18 @@ def test_sidebar_lists_exactly_the_pages(page, server):
         assert want in got, (got, want)
 
 
+def test_every_page_through_the_sidebar(page, server):
+    """Clicking each sidebar entry opens that page at /<stem>, with no dialog over it."""
+    open_lab(page, f"{server}/?lang=en")
+    for p in PAGES:
+        title = CATALOG[f"{p.stem}.title"]["en"]
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).click()
+        page.get_by_role("heading", name=title, level=1).wait_for()
+        wait_idle(page)
+        assert page.url.split("?")[0].endswith(f"/{p.stem}")
+        assert_no_dialog(page)
+
+
 def test_language_switch_survives_navigation(page, server):
     """Switch to English in the sidebar, click to another page: it is still English."""
     open_lab(page, server)  # browser locale zh-CN -> Chinese

@@ -3,6 +3,7 @@
 STRINGS = {
     "common.app_title": {"zh": "神经网络可视化实验室", "en": "NN Visual Lab"},
     "common.home": {"zh": "首页：实验室地图", "en": "Home: map of the lab"},
+    "common.chapter_n": {"zh": "第 {n} 章", "en": "Chapter {n}"},
     "common.ch2": {"zh": "感知机", "en": "Perceptron"},
     "common.ch3": {"zh": "神经网络", "en": "Neural networks"},
     "common.ch4": {"zh": "神经网络的学习", "en": "Training neural networks"},
