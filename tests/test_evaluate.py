@@ -1,0 +1,160 @@
+"""Tests for lab.evaluate: confusion matrix, per-digit accuracy, mistakes, the book's two
+inference loops, and the MLP inspection helpers."""
+
+import numpy as np
+import pytest
+
+from lab.evaluate import (
+    InferenceRun,
+    cell_indices,
+    confusion_matrix,
+    evaluate,
+    hidden_activations,
+    infer_batched,
+    infer_one_by_one,
+    per_class_accuracy,
+    speedup,
+    unit_weights,
+)
+from lab.network import MultiLayerNet
+
+# Hand-worked: t = [0, 0, 1, 2, 2, 2], y = [0, 1, 1, 2, 0, 2]
+# digit 0: one right, one called 1; digit 1: right; digit 2: two right, one called 0.
+T = np.array([0, 0, 1, 2, 2, 2])
+Y = np.array([0, 1, 1, 2, 0, 2])
+
+
+def test_confusion_matrix_hand_worked():
+    """cm[i, j] counts true i predicted j; rows sum to the class counts, total to N."""
+    cm = confusion_matrix(T, Y)
+    expected = np.zeros((10, 10), int)
+    expected[0, 0] = expected[0, 1] = expected[1, 1] = expected[2, 0] = 1
+    expected[2, 2] = 2
+    np.testing.assert_array_equal(cm, expected)
+    assert cm.sum() == len(T)
+    np.testing.assert_array_equal(cm.sum(axis=1)[:3], [2, 1, 3])
+
+
+def test_confusion_matrix_matches_naive_loop(rng):
+    """Equal to counting pair by pair, for random labels."""
+    t, y = rng.integers(0, 10, 500), rng.integers(0, 10, 500)
+    naive = np.zeros((10, 10), int)
+    for a, b in zip(t, y, strict=True):
+        naive[a, b] += 1
+    np.testing.assert_array_equal(confusion_matrix(t, y), naive)
+
+
+def test_per_class_accuracy_hand_worked_and_nan_for_absent_digits():
+    """Digit 0: 1/2, digit 1: 1/1, digit 2: 2/3; digits never seen: NaN (no 0/0 warning)."""
+    acc = per_class_accuracy(confusion_matrix(T, Y))
+    np.testing.assert_allclose(acc[:3], [0.5, 1.0, 2 / 3])
+    assert np.all(np.isnan(acc[3:]))
+
+
+def test_cell_indices_picks_one_confusion_cell():
+    """Images of true 2 predicted 0 are exactly position 4."""
+    np.testing.assert_array_equal(cell_indices(T, Y, 2, 0), [4])
+    np.testing.assert_array_equal(cell_indices(T, Y, 2, 2), [3, 5])
+    assert cell_indices(T, Y, 9, 9).size == 0
+
+
+def test_evaluate_report_and_mistakes_most_confident_first():
+    """Accuracy is mean(y == t); mistakes are the wrong ones, sorted by p(wrong answer)."""
+    proba = np.full((6, 10), 0.01)
+    for i, (y, p) in enumerate(zip(Y, [0.9, 0.6, 0.9, 0.9, 0.8, 0.9], strict=True)):
+        proba[i, y] = p
+    proba[1, 0] = 0.3  # the true digit's share for mistake #1
+    proba /= proba.sum(axis=1, keepdims=True)
+    rep = evaluate(proba, T)
+    np.testing.assert_array_equal(rep.y, Y)
+    assert rep.accuracy == pytest.approx(4 / 6)
+    np.testing.assert_array_equal(rep.mistakes.index, [4, 1])  # 0.8 beats 0.6
+    np.testing.assert_array_equal(rep.mistakes.t, [2, 0])
+    np.testing.assert_array_equal(rep.mistakes.y, [0, 1])
+    assert np.all(rep.mistakes.p_y > rep.mistakes.p_t)
+    np.testing.assert_allclose(rep.mistakes.p_y, proba[[4, 1], [0, 1]])
+
+
+@pytest.mark.parametrize(
+    ("t", "y", "match"),
+    [
+        (np.array([[0, 1]]), np.array([0, 1]), "1-D array"),
+        (np.array([0, 10]), np.array([0, 1]), r"in \[0, 10\)"),
+        (np.array([0.0, 1.0]), np.array([0, 1]), "integer labels"),
+        (np.array([0, 1, 2]), np.array([0, 1]), "same shape"),
+    ],
+)
+def test_confusion_matrix_refuses_bad_labels(t, y, match):
+    """Bad labels raise ValueError saying what was expected."""
+    with pytest.raises(ValueError, match=match):
+        confusion_matrix(t, y)
+
+
+def _lookup_predict(x):
+    """A fake classifier: the 'image' is one number, the class it names gets score 1."""
+    scores = np.zeros((len(x), 10))
+    scores[np.arange(len(x)), x[:, 0].astype(int)] = 1.0
+    return scores
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 7, 100])
+def test_loops_count_the_same_correct_answers(batch_size):
+    """One by one and batched give the same count, whatever the batch size (last one short)."""
+    x = np.array([[0], [1], [2], [3], [4], [5], [6], [7], [8], [9]], float)
+    t = np.array([0, 1, 2, 3, 4, 5, 6, 7, 0, 0])  # 8 right
+    loop = infer_one_by_one(_lookup_predict, x, t)
+    batch = infer_batched(_lookup_predict, x, t, batch_size)
+    assert (loop.correct, loop.n, loop.batch_size) == (8, 10, 1)
+    assert (batch.correct, batch.n, batch.batch_size) == (8, 10, batch_size)
+    assert loop.accuracy == batch.accuracy == 0.8
+    assert loop.seconds > 0 and batch.seconds > 0
+
+
+def test_loops_count_calls():
+    """The loop calls predict N times; batches call it ceil(N / batch_size) times."""
+    calls = []
+
+    def predict(x):
+        calls.append(len(x))
+        return _lookup_predict(x)
+
+    x, t = np.zeros((10, 1)), np.zeros(10, int)
+    infer_one_by_one(predict, x, t)
+    assert calls == [1] * 10
+    calls.clear()
+    infer_batched(predict, x, t, 4)
+    assert calls == [4, 4, 2]
+
+
+def test_speedup_is_per_image():
+    """2 s for 1000 images vs 0.1 s for 10000 images is 200x per image."""
+    slow = InferenceRun(1000, 1, 900, 2.0)
+    fast = InferenceRun(10000, 100, 9000, 0.1)
+    assert speedup(slow, fast) == pytest.approx(200.0)
+    assert slow.per_image == pytest.approx(0.002)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5])
+def test_batched_refuses_bad_batch_size(bad):
+    """A batch size must be a positive integer."""
+    with pytest.raises(ValueError, match="batch_size"):
+        infer_batched(_lookup_predict, np.zeros((3, 1)), np.zeros(3, int), bad)
+
+
+def test_hidden_activations_and_unit_weights_of_book_mlp(rng):
+    """Book MLP: z1 (50,) and z2 (100,) in (0, 1) equal sigmoid(x W1 + b1) etc.; unit j's
+    weights are column j of W1 as 28x28."""
+    net = MultiLayerNet(784, [50, 100], 10, rng=rng, activation="sigmoid")
+    x = rng.random(784)
+    acts = hidden_activations(net, x.reshape(28, 28))
+    assert [(name, a.shape) for name, a in acts] == [("Sigmoid1", (50,)), ("Sigmoid2", (100,))]
+    p = net.params
+    z1 = 1 / (1 + np.exp(-(x @ p["W1"] + p["b1"])))
+    z2 = 1 / (1 + np.exp(-(z1 @ p["W2"] + p["b2"])))
+    np.testing.assert_allclose(acts[0][1], z1, rtol=1e-12)
+    np.testing.assert_allclose(acts[1][1], z2, rtol=1e-12)
+    w = unit_weights(net, 7)
+    assert w.shape == (28, 28)
+    np.testing.assert_array_equal(w.ravel(), p["W1"][:, 7])
+    with pytest.raises(ValueError, match=r"unit in \[0, 50\)"):
+        unit_weights(net, 50)
