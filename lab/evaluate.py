@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from lab.digits import DigitSteps, to_mnist_steps
 from lab.network import Net
 
 NUM_CLASSES = 10
@@ -81,6 +82,19 @@ def per_class_accuracy(cm: ArrayLike) -> NDArray[np.float64]:
     out = np.full(NUM_CLASSES, np.nan)
     np.divide(np.diag(cm), rows, out=out, where=rows > 0)
     return out
+
+
+def most_confused(cm: ArrayLike) -> tuple[int, int]:
+    """The off-diagonal cell with the largest count: (true digit, predicted digit).
+
+    Ties go to the first in row-major order; a perfect matrix gives (0, 1) with count 0.
+    """
+    cm = np.array(cm, dtype=np.float64)
+    if cm.shape != (NUM_CLASSES, NUM_CLASSES):
+        raise ValueError(f"expected a (10, 10) confusion matrix, got shape {cm.shape}")
+    np.fill_diagonal(cm, -1.0)
+    i, j = np.unravel_index(np.argmax(cm), cm.shape)
+    return int(i), int(j)
 
 
 def cell_indices(t: ArrayLike, y: ArrayLike, true: int, pred: int) -> NDArray[np.intp]:
@@ -246,6 +260,42 @@ def infer_batched(predict: Predict, x: ArrayLike, t: ArrayLike, batch_size: int)
 def speedup(slow: InferenceRun, fast: InferenceRun) -> float:
     """How many times faster ``fast`` is per image than ``slow`` (fair when n differs)."""
     return slow.per_image / fast.per_image
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One drawing or photo read by a model (see ``read_digit``).
+
+    Attributes
+    ----------
+    steps : DigitSteps
+        The preprocessing, step by step; ``steps.centred28`` is the model input.
+    digit : int or None
+        The most probable digit; None when the image holds no ink.
+    proba : ndarray of float64, shape (10,), or None
+        The model's probabilities (sum to 1); None when there is no ink.
+    """
+
+    steps: DigitSteps
+    digit: int | None
+    proba: NDArray[np.float64] | None
+
+
+def read_digit(model, image: ArrayLike) -> Reading:
+    """Turn an image into MNIST's format (``lab.digits.to_mnist_steps``) and classify it.
+
+    Parameters
+    ----------
+    model : lab.models.Model
+        Anything with ``predict_proba(x) -> (N, 10)``.
+    image : array_like, shape (H, W), (H, W, 3) or (H, W, 4)
+        A canvas or a photo, either polarity (see ``to_mnist``).
+    """
+    steps = to_mnist_steps(image)
+    if steps.centred28 is None:
+        return Reading(steps, None, None)
+    proba = model.predict_proba(steps.centred28)[0]
+    return Reading(steps, int(np.argmax(proba)), proba)
 
 
 def hidden_activations(network: Net, x: ArrayLike) -> list[tuple[str, NDArray]]:

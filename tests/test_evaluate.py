@@ -12,7 +12,9 @@ from lab.evaluate import (
     hidden_activations,
     infer_batched,
     infer_one_by_one,
+    most_confused,
     per_class_accuracy,
+    read_digit,
     speedup,
     unit_weights,
 )
@@ -158,3 +160,37 @@ def test_hidden_activations_and_unit_weights_of_book_mlp(rng):
     np.testing.assert_array_equal(w.ravel(), p["W1"][:, 7])
     with pytest.raises(ValueError, match=r"unit in \[0, 50\)"):
         unit_weights(net, 50)
+
+
+def test_most_confused_is_the_largest_off_diagonal_cell():
+    """The diagonal never wins, however large; ties go to the first cell in row order."""
+    cm = np.diag(np.full(10, 1000))
+    cm[3, 5] = cm[7, 1] = 12
+    cm[4, 9] = 11
+    assert most_confused(cm) == (3, 5)
+    assert most_confused(np.diag(np.full(10, 5))) == (0, 1)
+
+
+class _Fixed:
+    """A stand-in model that always answers with the same probabilities."""
+
+    def __init__(self, proba):
+        self.proba = np.asarray(proba, float)
+
+    def predict_proba(self, x):
+        assert np.asarray(x).shape == (28, 28)  # the pipeline hands over one MNIST image
+        return self.proba[None, :]
+
+
+def test_read_digit_runs_the_pipeline_then_the_model():
+    """Ink: digit = argmax of the model's probabilities, steps filled in; no ink: all None."""
+    proba = np.full(10, 0.05)
+    proba[7] = 0.55
+    img = np.zeros((280, 280, 4), np.uint8)
+    img[40:240, 130:150] = 255
+    r = read_digit(_Fixed(proba), img)
+    assert r.digit == 7
+    np.testing.assert_array_equal(r.proba, proba)
+    assert r.steps.centred28.shape == (28, 28)
+    empty = read_digit(_Fixed(proba), np.zeros((280, 280, 4), np.uint8))
+    assert (empty.digit, empty.proba, empty.steps.centred28) == (None, None, None)
