@@ -13,7 +13,14 @@ from numpy.typing import ArrayLike, NDArray
 
 Array = NDArray[np.float64]
 
-__all__ = ["numerical_diff", "numerical_gradient", "tangent_line"]
+__all__ = [
+    "diff_error",
+    "forward_diff",
+    "numerical_diff",
+    "numerical_gradient",
+    "step_lost",
+    "tangent_line",
+]
 
 
 def numerical_diff(f: Callable, x: ArrayLike, h: float = 1e-4) -> Array | float:
@@ -41,6 +48,84 @@ def numerical_diff(f: Callable, x: ArrayLike, h: float = 1e-4) -> Array | float:
     x = np.array(x, dtype=np.float64)
     d = (np.asarray(f(x + h), dtype=np.float64) - np.asarray(f(x - h), dtype=np.float64)) / (2 * h)
     return float(d) if d.ndim == 0 else d
+
+
+def forward_diff(f: Callable, x: ArrayLike, h: float = 1e-4) -> Array | float:
+    """Forward-difference derivative (f(x + h) - f(x)) / h: the book's "bad example".
+
+    Parameters
+    ----------
+    f : callable
+        f(x) -> y, applied elementwise.
+    x : float or array_like, any shape
+    h : float
+
+    Returns
+    -------
+    float or ndarray of float64, same shape as x.
+
+    Notes
+    -----
+    Its truncation error is ∝ h (the secant is centred at x + h/2, not at x), against the
+    central difference's ∝ h²; kept only to show that difference.
+    """
+    x = np.array(x, dtype=np.float64)
+    d = (np.asarray(f(x + h), dtype=np.float64) - np.asarray(f(x), dtype=np.float64)) / h
+    return float(d) if d.ndim == 0 else d
+
+
+def diff_error(f: Callable, dfdx: Callable, x: float, hs: ArrayLike) -> dict[str, Array]:
+    """Absolute error of the central and forward differences at x, for each step h.
+
+    Parameters
+    ----------
+    f : callable
+        The function, elementwise.
+    dfdx : callable
+        Its exact derivative (the oracle).
+    x : float
+        Where to differentiate.
+    hs : array_like of float, shape (k,)
+        Steps to try, e.g. ``np.logspace(-20, 0, 81)``.
+
+    Returns
+    -------
+    dict with "central" and "forward": ndarray of float64, shape (k,), |estimate - f'(x)|.
+
+    Notes
+    -----
+    Large h: truncation error (∝ h² central, ∝ h forward). Small h: rounding error
+    ∝ eps·|f(x)| / h, because f(x + h) and f(x - h) agree in almost all their digits and
+    the subtraction cancels them. Once h is below half the float spacing at x, x + h == x
+    and the estimate is exactly 0 (error |f'(x)|).
+    """
+    hs = np.asarray(hs, dtype=np.float64)
+    exact = float(dfdx(float(x)))
+    central = np.array([numerical_diff(f, x, h) for h in hs])
+    forward = np.array([forward_diff(f, x, h) for h in hs])
+    return {"central": np.abs(central - exact), "forward": np.abs(forward - exact)}
+
+
+def step_lost(x: ArrayLike, h: float) -> NDArray[np.bool_]:
+    """Whether x + h rounds back to x in float64, so the difference quotient sees no step.
+
+    Parameters
+    ----------
+    x : float or array_like
+    h : float
+
+    Returns
+    -------
+    bool or ndarray of bool, x's shape: True where fl(x + h) == x.
+
+    Notes
+    -----
+    Floats near x are ``np.spacing(x)`` apart (2.2e-16 · |x| roughly); a step below half of
+    that is rounded away. 5 + 1e-50 == 5, so the book's h = 1e-50 gives a derivative of 0;
+    near 2.6e13 the spacing is 0.0039, so h = 1e-4 is lost too.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    return (x + h) == x
 
 
 def tangent_line(f: Callable, x: float, h: float = 1e-4) -> Callable[[ArrayLike], Array]:

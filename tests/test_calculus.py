@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from lab.calculus import numerical_diff, numerical_gradient, tangent_line
+from lab.calculus import (
+    diff_error,
+    forward_diff,
+    numerical_diff,
+    numerical_gradient,
+    step_lost,
+    tangent_line,
+)
 
 
 def function_1(x):
@@ -54,3 +61,34 @@ def test_gradient_matrix_point():
     W = np.arange(6.0).reshape(2, 3)
     g = numerical_gradient(lambda w: np.sum(w**2), W, batch=False)
     np.testing.assert_allclose(g, 2 * W, atol=1e-7)
+
+
+def test_forward_diff_error_is_first_order():
+    """Forward difference of f = 0.01x² + 0.1x errs by exactly 0.01·h (Taylor: f''/2 · h)."""
+    for h in (1e-1, 1e-2):
+        assert forward_diff(function_1, 5.0, h) - 0.2 == pytest.approx(0.01 * h, rel=1e-6)
+
+
+def test_diff_error_shape_of_the_v():
+    """Error against h: large at h = 1 (truncation), smallest near 1e-4..1e-6 (central),
+    and exactly |f'(x)| = 0.2 once h is below half the float spacing at 5 (4.4e-16)."""
+    hs = np.logspace(-20, 0, 21)
+    err = diff_error(function_1, lambda x: 0.02 * x + 0.1, 5.0, hs)
+    assert err["central"].shape == err["forward"].shape == (21,)
+    # A quadratic has no third derivative: the central difference has no truncation error,
+    # so at h = 1 it is exact up to rounding, while the forward one is off by 0.01·h = 0.01.
+    assert err["central"][-1] < 1e-12
+    assert err["forward"][-1] == pytest.approx(0.01, rel=1e-9)
+    tiny = hs < np.spacing(5.0) / 2
+    np.testing.assert_array_equal(err["central"][tiny], 0.2)
+    np.testing.assert_array_equal(err["forward"][tiny], 0.2)
+    assert err["central"][hs == 1e-4][0] < 1e-11
+
+
+def test_step_lost():
+    """5 + 1e-50 == 5 (float spacing 8.9e-16) but 5 + 1e-4 != 5; near 2.6e13 the spacing is
+    2^-8 = 0.0039, so 1e-4 is lost there too (why lr = 10 stalls)."""
+    assert step_lost(5.0, 1e-50)
+    assert not step_lost(5.0, 1e-4)
+    np.testing.assert_array_equal(step_lost([-2.58983747e13, -1.29524862e12], 1e-4), [True, True])
+    assert np.spacing(2.58983747e13) == 2.0**-8
