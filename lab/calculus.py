@@ -14,13 +14,30 @@ from numpy.typing import ArrayLike, NDArray
 Array = NDArray[np.float64]
 
 __all__ = [
+    "BOOK_DIFFS",
     "diff_error",
     "forward_diff",
+    "function_1",
+    "function_1_diff",
     "numerical_diff",
     "numerical_gradient",
     "step_lost",
     "tangent_line",
 ]
+
+
+BOOK_DIFFS: dict[float, float] = {5.0: 0.1999999999990898, 10.0: 0.2999999999986347}
+"""What the book prints for numerical_diff(function_1, x) at x = 5 and x = 10 (true: 0.2, 0.3)."""
+
+
+def function_1(x: ArrayLike) -> Array | float:
+    """The book's example y = 0.01x² + 0.1x (ch. 4.3.2)."""
+    return 0.01 * np.asarray(x, dtype=np.float64) ** 2 + 0.1 * np.asarray(x, dtype=np.float64)
+
+
+def function_1_diff(x: ArrayLike) -> Array | float:
+    """Its exact derivative 0.02x + 0.1, the oracle for the numerical one."""
+    return 0.02 * np.asarray(x, dtype=np.float64) + 0.1
 
 
 def numerical_diff(f: Callable, x: ArrayLike, h: float = 1e-4) -> Array | float:

@@ -20,6 +20,7 @@ Array = NDArray[np.float64]
 Box = tuple[tuple[float, float], tuple[float, float]]
 
 __all__ = [
+    "BOOK_GRADIENTS",
     "FUNCTIONS",
     "Function2D",
     "contour_values",
@@ -239,6 +240,14 @@ _ALL = (
 )
 FUNCTIONS: dict[str, Function2D] = {fn.name: fn for fn in _ALL}
 """Name → function. function_2 is the seed's; stretched is the book's optimizer-figure bowl."""
+
+
+BOOK_GRADIENTS: dict[tuple[float, float], tuple[float, float]] = {
+    (3.0, 4.0): (6.0, 8.0),
+    (0.0, 2.0): (0.0, 4.0),
+    (3.0, 0.0): (6.0, 0.0),
+}
+"""The book's numerical_gradient(function_2, point), as printed (ch. 4.4: "array([6., 8.])")."""
 
 
 def grid_points(box: Box, n: int) -> tuple[Array, Array, Array]:

@@ -4,13 +4,16 @@ import numpy as np
 import pytest
 
 from lab.calculus import (
+    BOOK_DIFFS,
     diff_error,
     forward_diff,
+    function_1_diff,
     numerical_diff,
     numerical_gradient,
     step_lost,
     tangent_line,
 )
+from lab.calculus import function_1 as lab_function_1
 
 
 def function_1(x):
@@ -92,3 +95,11 @@ def test_step_lost():
     assert not step_lost(5.0, 1e-4)
     np.testing.assert_array_equal(step_lost([-2.58983747e13, -1.29524862e12], 1e-4), [True, True])
     assert np.spacing(2.58983747e13) == 2.0**-8
+
+
+def test_lab_function_1_and_book_diffs():
+    """lab.function_1 gives the book's printed derivatives; its exact derivative is 0.02x + 0.1."""
+    for x, printed in BOOK_DIFFS.items():
+        assert numerical_diff(lab_function_1, x) == printed
+        assert function_1_diff(x) == pytest.approx(printed, abs=2e-12)
+    np.testing.assert_array_equal(lab_function_1(np.arange(5.0)), function_1(np.arange(5.0)))

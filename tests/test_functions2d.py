@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from lab.calculus import numerical_gradient
 from lab.functions2d import (
+    BOOK_GRADIENTS,
     FUNCTIONS,
     contour_values,
     evaluate_grid,
@@ -104,6 +105,14 @@ def test_seed_quiver_gradient():
     np.testing.assert_array_equal(analytic, 2 * points)
     np.testing.assert_allclose(numerical, 2 * points, atol=1e-9)
     assert max_diff < 1e-9
+
+
+def test_book_gradients():
+    """The book's three gradients of x0² + x1² (ch. 4.4), numerically, to 1e-9."""
+    points = np.array(list(BOOK_GRADIENTS))
+    numerical, analytic, _ = gradient_check(FUNCTIONS["function_2"], points)
+    np.testing.assert_allclose(numerical, list(BOOK_GRADIENTS.values()), atol=1e-9)
+    np.testing.assert_array_equal(analytic, list(BOOK_GRADIENTS.values()))
 
 
 def test_gradient_check_rejects_a_single_point():
