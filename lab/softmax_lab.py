@@ -26,12 +26,14 @@ Array = NDArray[np.float64]
 
 __all__ = [
     "BOOK_LOGITS",
+    "BOOK_PRINTS",
     "BOOK_T",
     "BOOK_Y_RIGHT",
     "BOOK_Y_WRONG",
     "CE_CAP",
     "EXP_OVERFLOW",
     "LOG_GUARD",
+    "MAX_LOGITS",
     "LogitsError",
     "book_losses",
     "loss_curves",
@@ -55,6 +57,12 @@ BOOK_Y_RIGHT = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 
 BOOK_Y_WRONG = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
 """The book's y when the net is wrong: 0.6 on "7". SSE 0.5975, cross entropy 2.3026."""
+
+BOOK_PRINTS = {
+    "right": {"sse": 0.0975, "ce_book": 0.510825457099338},
+    "wrong": {"sse": 0.5975, "ce_book": 2.302584092994546},
+}
+"""What the book prints for BOOK_Y_RIGHT / BOOK_Y_WRONG (``book_losses`` keys)."""
 
 EXP_OVERFLOW = math.log(np.finfo(np.float64).max)
 """≈ 709.78: the largest a whose exp(a) is finite in float64; exp(710) is inf."""
@@ -183,15 +191,16 @@ def softmax_decision(a: ArrayLike, temperature: float = 1.0) -> tuple[Array, int
     return y, int(np.argmax(y))
 
 
-def sigmoid_vs_softmax(a: ArrayLike) -> dict[str, Array | float]:
-    """Each score through a sigmoid (independent) and all through softmax (competing).
+def sigmoid_vs_softmax(a: ArrayLike, temperature: float = 1.0) -> dict[str, Array | float]:
+    """Each score a / T through a sigmoid (independent) and all through softmax (competing).
 
     Returns
     -------
     dict: ``sigmoid`` and ``softmax`` (shape (C,)) and their sums ``sigmoid_sum`` (anything in
     (0, C)) and ``softmax_sum`` (1).
     """
-    s, y = sigmoid(a), softmax(a)
+    y, _ = softmax_decision(a, temperature)
+    s = sigmoid(np.array(a, dtype=np.float64) / temperature)
     return {
         "sigmoid": s,
         "softmax": y,
@@ -253,8 +262,10 @@ def loss_curves(p: ArrayLike, label: int = BOOK_T, num_classes: int = 10) -> dic
 
     Returns
     -------
-    dict ``mse``, ``sse``, ``ce``: arrays of p's shape. ``ce`` is −log p (with p clipped to
-    ``LOG_GUARD``, so −log 0 is ≈ 708.4, not inf); the squared errors stay below 1.
+    dict ``mse``, ``sse``, ``ce``, ``ce_book``: arrays of p's shape. ``ce`` is −log p (with p
+    clipped to ``LOG_GUARD``, so −log 0 is ``CE_CAP`` ≈ 708.4, not inf); ``ce_book`` is the
+    book's −log(p + 1e-7), which flattens at −log 1e-7 ≈ 16.1 once p ≲ 1e-7; the squared
+    errors stay below 1.
     """
     p = np.atleast_1d(np.array(p, dtype=np.float64))
     ys = probs_with_true(p, label, num_classes)
@@ -262,7 +273,9 @@ def loss_curves(p: ArrayLike, label: int = BOOK_T, num_classes: int = 10) -> dic
     return {
         "mse": np.array([mean_squared_error(y, t) for y in ys]),
         "sse": np.array([sum_squared_error(y, t) for y in ys]),
-        "ce": np.array([cross_entropy_error(y, label) for y in ys]) + 0.0,  # −0.0 at p = 1 → 0.0
+        # + 0.0 turns the −0.0 of −log 1 into 0.0
+        "ce": np.array([cross_entropy_error(y, label) for y in ys]) + 0.0,
+        "ce_book": np.array([cross_entropy_error(y, label, delta=1e-7) for y in ys]),
     }
 
 

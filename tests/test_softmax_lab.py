@@ -100,6 +100,9 @@ def test_sigmoid_outputs_are_independent_softmax_competes():
     assert out["sigmoid_sum"] == pytest.approx(3 / (1 + math.exp(-2)))
     assert out["softmax_sum"] == pytest.approx(1.0)
     np.testing.assert_allclose(out["softmax"], [1 / 3] * 3)
+    hot = S.sigmoid_vs_softmax([2.0, 4.0], temperature=2.0)  # same as T = 1 on [1, 2]
+    np.testing.assert_allclose(hot["sigmoid"], 1 / (1 + np.exp(-np.array([1.0, 2.0]))))
+    np.testing.assert_allclose(hot["softmax"], S.softmax_decision([1.0, 2.0])[0])
 
 
 def test_book_losses_print_the_books_digits():
@@ -110,6 +113,9 @@ def test_book_losses_print_the_books_digits():
     assert wrong["sse"] == pytest.approx(0.5975, abs=1e-15)
     assert right["ce_book"] == 0.510825457099338
     assert wrong["ce_book"] == 2.302584092994546
+    for case, got in (("right", right), ("wrong", wrong)):
+        for key, printed in S.BOOK_PRINTS[case].items():
+            assert got[key] == pytest.approx(printed, abs=1e-15)
     assert right["ce_onehot"] == right["ce_label"] == pytest.approx(-math.log(0.6), rel=1e-15)
     assert wrong["ce_onehot"] == wrong["ce_label"] == pytest.approx(-math.log(0.1), rel=1e-15)
     # the seed's MSE is the mean of the 10 squared differences: 2 * SSE / 10
@@ -149,6 +155,9 @@ def test_loss_curves_closed_forms():
     np.testing.assert_allclose(curves["ce"][1:], -np.log(p[1:]), atol=1e-15)
     assert curves["ce"][0] == pytest.approx(S.CE_CAP) == pytest.approx(-math.log(LOG_GUARD))
     assert curves["ce"][-1] == 0.0 and not np.signbit(curves["ce"][-1])
+    # the book's + 1e-7 caps the loss at −log 1e-7 ≈ 16.1 instead
+    assert curves["ce_book"][0] == pytest.approx(-math.log(1e-7))
+    np.testing.assert_allclose(curves["ce_book"][1:], -np.log(p[1:] + 1e-7), atol=1e-15)
     assert np.all(np.diff(curves["ce"]) < 0) and np.all(np.diff(curves["sse"]) < 0)
 
 

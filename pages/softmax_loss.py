@@ -1,0 +1,311 @@
+"""Softmax and loss functions (book §3.5, §4.2): scores → probabilities → decision → loss."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lab import softmax_lab as S
+from lab.activations import softmax
+from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_squared_error
+from lab.mnist import load_mnist, to_one_hot
+from ui.charts_training import bar_chart, curves_with_marker
+from ui.i18n import labeller, t
+from ui.layout import page_intro, show_source
+
+STEM = "softmax_loss"
+LOSSES = ("mse", "sse", "ce_onehot", "ce_label", "ce_book")
+FORMULAS = {
+    "mse": r"\frac{1}{n}\sum_k (y_k-t_k)^2",
+    "sse": r"\frac{1}{2}\sum_k (y_k-t_k)^2",
+    "ce_onehot": r"-\sum_k t_k \log y_k",
+    "ce_label": r"-\log y_{t}",
+    "ce_book": r"-\sum_k t_k \log (y_k+10^{-7})",
+}
+
+
+def fmt(v: float) -> str:
+    """A number for a table: 6 significant digits, inf and nan as numpy prints them."""
+    return f"{v:.6g}"
+
+
+@st.cache_resource(show_spinner=False)
+def mnist_train_uint8() -> tuple[np.ndarray, np.ndarray]:
+    """The MNIST training images (60000, 784) as uint8 pixels and their labels, read once."""
+    (x_train, t_train), _ = load_mnist(normalize=False, flatten=True)
+    x_train.flags.writeable = False
+    t_train.flags.writeable = False
+    return x_train, t_train
+
+
+@st.cache_data(show_spinner=False)
+def p_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Each loss over a grid of p, for the chart (pure and small: cached)."""
+    p = np.linspace(0.0, 1.0, 201)
+    return p, S.loss_curves(p, label)
+
+
+@st.cache_data(show_spinner=False)
+def guard_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Cross entropy for y from 1e-323 (a subnormal, below LOG_GUARD) up to 1."""
+    y = np.logspace(-323, 0, 324)
+    return y, S.loss_curves(y, label)
+
+
+page_intro(STEM)
+
+
+@st.fragment
+def explorer() -> None:
+    st.subheader(t("softmax_loss.explorer_title"))
+    controls, chart = st.columns([1.3, 3])
+    with controls:
+        text = st.text_input(
+            t("softmax_loss.logits"),
+            value=", ".join(str(v) for v in S.BOOK_LOGITS),
+            help=t("softmax_loss.logits_help"),
+            key="softmax_loss_logits",
+        )
+        temperature = st.slider(
+            t("softmax_loss.temperature"),
+            0.1,
+            10.0,
+            1.0,
+            0.1,
+            help=t("softmax_loss.temperature_help"),
+            key="softmax_loss_temperature",
+        )
+        compare = st.toggle(t("softmax_loss.compare_sigmoid"), key="softmax_loss_sigmoid")
+    try:
+        a = S.parse_logits(text)
+    except S.LogitsError as err:
+        chart.warning(
+            t(f"softmax_loss.bad_logits.{err.reason}", token=err.token, max=S.MAX_LOGITS),
+            icon=":material/edit:",
+        )
+        return
+    y, k = S.softmax_decision(a, temperature)
+    series = [(t("softmax_loss.series_softmax"), y)]
+    both = S.sigmoid_vs_softmax(a, temperature) if compare else None
+    if both is not None:
+        series.append((t("softmax_loss.series_sigmoid"), both["sigmoid"]))
+    with chart:
+        fig = bar_chart(
+            [str(i) for i in range(len(a))],
+            series,
+            x_title=t("softmax_loss.class_axis"),
+            y_title=t("softmax_loss.prob_axis"),
+            title=t("softmax_loss.prob_chart"),
+            highlight=k,
+        )
+        st.plotly_chart(fig, key="softmax_loss_probs")
+        if both is not None:
+            st.caption(t("softmax_loss.sums", soft=both["softmax_sum"], sig=both["sigmoid_sum"]))
+    with controls:
+        st.caption(t("softmax_loss.temperature_note"))
+
+    steps = st.columns([1, 0.12, 1.2, 0.12, 1, 0.12, 1.2, 0.12, 1])
+    boxes = [
+        (t("softmax_loss.pipe_features"), t("softmax_loss.pipe_features_body")),
+        (t("softmax_loss.pipe_logits"), "[" + ", ".join(f"{v:.3g}" for v in a) + "]"),
+        (t("softmax_loss.pipe_softmax"), r"$\dfrac{e^{a_k/T}}{\sum_i e^{a_i/T}}$"),
+        (t("softmax_loss.pipe_probs"), "[" + ", ".join(f"{v:.3f}" for v in y) + "]"),
+        (t("softmax_loss.pipe_decision"), t("softmax_loss.pipe_decision_body", k=k, p=y[k])),
+    ]
+    for i, (head, body) in enumerate(boxes):
+        with steps[2 * i].container(border=True, height="stretch"):
+            st.markdown(f"**{head}**")
+            st.markdown(body)
+        if i < len(boxes) - 1:
+            steps[2 * i + 1].markdown("### →")
+    st.markdown(t("softmax_loss.why_scores"))
+    show_source(S.softmax_decision, softmax)
+
+
+explorer()
+
+
+@st.fragment
+def overflow() -> None:
+    st.subheader(t("softmax_loss.overflow_title"))
+    st.markdown(t("softmax_loss.overflow_intro", limit=S.EXP_OVERFLOW))
+    left, right = st.columns([1.3, 3])
+    with left:
+        c = st.slider(
+            t("softmax_loss.shift"),
+            0,
+            1000,
+            1000,
+            10,
+            help=t("softmax_loss.shift_help"),
+            key="softmax_loss_shift",
+        )
+        st.latex(r"\mathrm{softmax}(a)_k=\frac{e^{a_k-c}}{\sum_i e^{a_i-c}},\quad c=\max_i a_i")
+    steps = S.softmax_steps([c + 10, c, c - 10])
+    columns = {
+        "a": "softmax_loss.col_a",
+        "exp_a": "softmax_loss.col_exp_a",
+        "naive": "softmax_loss.col_naive",
+        "shifted": "softmax_loss.col_shifted",
+        "exp_shifted": "softmax_loss.col_exp_shifted",
+        "stable": "softmax_loss.col_stable",
+    }
+    table = pd.DataFrame({t(label): [fmt(v) for v in steps[key]] for key, label in columns.items()})
+    with right:
+        st.dataframe(table, hide_index=True)
+        top = float(steps["c"])
+        if steps["overflow"]:
+            st.warning(t("softmax_loss.overflow_yes", a=top, limit=S.EXP_OVERFLOW))
+        else:
+            st.success(t("softmax_loss.overflow_no", a=top, limit=S.EXP_OVERFLOW))
+    show_source(S.naive_softmax, softmax)
+
+
+overflow()
+
+st.subheader(t("softmax_loss.sig_vs_soft_title"))
+st.markdown(t("softmax_loss.sig_vs_soft_table"))
+
+
+@st.fragment
+def book_losses() -> None:
+    st.subheader(t("softmax_loss.losses_title"))
+    st.markdown(t("softmax_loss.losses_intro"))
+    left, right = st.columns([1.2, 1.5])
+    with left:
+        case = st.radio(
+            t("softmax_loss.example"),
+            ["right", "wrong", "batch"],
+            format_func=labeller("softmax_loss.example.{}"),
+            key="softmax_loss_example",
+        )
+        cases = ["right", "wrong"] if case == "batch" else [case]
+        ys = {"right": S.BOOK_Y_RIGHT, "wrong": S.BOOK_Y_WRONG}
+        series = [
+            (t("softmax_loss.series_y", name=t(f"softmax_loss.example.{c}")), ys[c]) for c in cases
+        ]
+        fig = bar_chart(
+            [str(i) for i in range(10)],
+            series,
+            x_title=t("softmax_loss.class_axis"),
+            y_title=t("softmax_loss.prob_axis"),
+            title=t("softmax_loss.y_chart"),
+            highlight=S.BOOK_T,
+            height=330,
+            y_range=(0, 0.75),
+        )
+        fig.update_layout(showlegend=True)
+        st.plotly_chart(fig, key="softmax_loss_y")
+    y = np.array([ys[c] for c in cases]) if case == "batch" else np.array(ys[case])
+    labels = [S.BOOK_T] * len(cases) if case == "batch" else S.BOOK_T
+    values = S.book_losses(y, labels)
+    printed = S.BOOK_PRINTS.get(case, {})
+    table = pd.DataFrame(
+        {
+            t("softmax_loss.col_loss"): [t(f"softmax_loss.loss.{k}") for k in LOSSES],
+            t("softmax_loss.col_value"): [repr(values[k]) for k in LOSSES],
+            t("softmax_loss.col_book"): [repr(printed[k]) if k in printed else "" for k in LOSSES],
+        }
+    )
+    with right:
+        st.dataframe(table, hide_index=True)
+        onehot = to_one_hot(np.array([S.BOOK_T]))[0].astype(int).tolist()
+        st.code(f"t = {onehot}  # one-hot\nt = {S.BOOK_T}  # label", language="python")
+        cols = st.columns(len(LOSSES))
+        for col, k in zip(cols, LOSSES, strict=True):
+            col.latex(FORMULAS[k])
+    st.caption(t("softmax_loss.losses_note"))
+    show_source(S.book_losses, mean_squared_error, sum_squared_error, cross_entropy_error)
+
+
+book_losses()
+
+
+@st.fragment
+def loss_vs_p() -> None:
+    st.subheader(t("softmax_loss.p_title"))
+    st.markdown(t("softmax_loss.p_intro"))
+    p_now = st.slider(t("softmax_loss.p"), 0.0, 1.0, 0.6, 0.01, key="softmax_loss_p")
+    now = S.loss_curves([p_now], S.BOOK_T)
+    cols = st.columns(3)
+    for col, k in zip(cols, ("mse", "sse", "ce"), strict=True):
+        col.metric(t(f"softmax_loss.metric.{k}"), f"{now[k][0]:.4f}")
+    p, curves = p_curves(S.BOOK_T)
+    left, right = st.columns(2)
+    fig = curves_with_marker(
+        p,
+        [(t(f"softmax_loss.curve.{k}"), curves[k], {}) for k in ("mse", "sse", "ce")],
+        marker_x=p_now,
+        marker_label=t("softmax_loss.marker", p=p_now),
+        x_title=t("softmax_loss.p_axis"),
+        y_title=t("softmax_loss.loss_axis"),
+        title=t("softmax_loss.curves_chart"),
+        y_range=(0, 4.5),
+    )
+    left.plotly_chart(fig, key="softmax_loss_curves")
+    y, guard = guard_curves(S.BOOK_T)
+    fig = curves_with_marker(
+        y,
+        [
+            (t("softmax_loss.curve.ce"), guard["ce"], {}),
+            (t("softmax_loss.curve.ce_book"), guard["ce_book"], {"dash": "dash"}),
+        ],
+        marker_x=p_now if p_now > 0 else None,
+        marker_label=t("softmax_loss.marker", p=p_now),
+        x_title=t("softmax_loss.y_log_axis"),
+        y_title=t("softmax_loss.loss_axis"),
+        title=t("softmax_loss.guard_chart"),
+        log_x=True,
+        y_range=(0, 780),
+    )
+    right.plotly_chart(fig, key="softmax_loss_guard")
+    st.caption(
+        t("softmax_loss.guard_note", tiny=LOG_GUARD, cap=S.CE_CAP, book_cap=guard["ce_book"][0])
+    )
+    show_source(S.probs_with_true, S.loss_curves)
+
+
+loss_vs_p()
+
+
+def next_seed() -> None:
+    st.session_state["softmax_loss_seed"] = st.session_state.get("softmax_loss_seed", 0) + 1
+
+
+@st.fragment
+def mini_batch() -> None:
+    st.subheader(t("softmax_loss.batch_title"))
+    st.markdown(t("softmax_loss.batch_intro"))
+    c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
+    size = c1.slider(t("softmax_loss.batch_size"), 1, 32, 10, key="softmax_loss_batch")
+    seed = c2.number_input(
+        t("softmax_loss.seed"),
+        0,
+        1_000_000,
+        0,
+        help=t("softmax_loss.seed_help"),
+        key="softmax_loss_seed",
+    )
+    c3.button(t("softmax_loss.redraw"), on_click=next_seed, key="softmax_loss_redraw")
+    with st.spinner(t("softmax_loss.loading")):
+        x_train, t_train = mnist_train_uint8()
+    batch_mask = S.sample_batch(len(x_train), size, np.random.default_rng(int(seed)))
+    x_batch = x_train[batch_mask]
+    t_batch = to_one_hot(t_train[batch_mask])
+    st.markdown(t("softmax_loss.batch_indices", idx=batch_mask.tolist()))
+    st.caption(t("softmax_loss.batch_shapes", x=x_batch.shape, t=t_batch.shape))
+    st.image(
+        [img.reshape(28, 28) for img in x_batch],
+        caption=[
+            t("softmax_loss.image_caption", i=int(i), label=int(t_train[i])) for i in batch_mask
+        ],
+        width=84,
+    )
+    st.markdown(f"**{t('softmax_loss.onehot_title')}**")
+    onehot = pd.DataFrame(t_batch.astype(int), columns=[str(d) for d in range(10)])
+    onehot.insert(0, t("softmax_loss.col_label"), t_train[batch_mask].astype(int))
+    onehot.insert(0, t("softmax_loss.col_index"), batch_mask)
+    st.dataframe(onehot, hide_index=True)
+    show_source(S.sample_batch, to_one_hot)
+
+
+mini_batch()

@@ -1,0 +1,134 @@
+"""pages/softmax_loss.py under AppTest: what a learner types and clicks, in both languages."""
+
+import math
+import time
+
+import pytest
+
+from lab.softmax_lab import softmax_decision
+from tests.helpers_app import assert_clean, open_page
+from ui.strings import CATALOG
+
+STEM = "softmax_loss"
+
+
+def text(key: str, lang: str, **fmt) -> str:
+    s = CATALOG[f"{STEM}.{key}"][lang]
+    return s.format(**fmt) if fmt else s
+
+
+def page_text(at) -> str:
+    """Everything written as markdown, captions, warnings and table cells."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [w.value for w in at.warning] + [s.value for s in at.success]
+    for df in at.dataframe:
+        parts.append(df.value.to_string())
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("typed", "reason", "fmt"),
+    [
+        ("1, two, 3", "number", {"token": "two"}),
+        ("", "empty", {}),
+        ("7", "count", {"token": "1", "max": 20}),
+        ("1, nan", "finite", {"token": "nan"}),
+    ],
+)
+def test_bad_logits_explain_in_the_language(lang, typed, reason, fmt):
+    """Unreadable scores give a warning in the page's language, no traceback, and the rest
+    of the page still renders."""
+    at = open_page(STEM, lang)
+    at.text_input(key="softmax_loss_logits").input(typed).run()
+    assert_clean(at, typed)
+    warnings = [w.value for w in at.warning]
+    assert text(f"bad_logits.{reason}", lang, **fmt) in warnings
+    assert at.slider(key="softmax_loss_p").value == 0.6  # later sections still drawn
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_decision_follows_the_typed_scores(lang):
+    """The decision box names the class with the largest score, with its probability."""
+    at = open_page(STEM, lang)
+    assert text("pipe_decision_body", lang, k=2, p=0.73659691) in page_text(at)
+    at.text_input(key="softmax_loss_logits").input("5, -1, 0, 2").run()
+    assert_clean(at)
+    body = page_text(at)
+    y, k = softmax_decision([5, -1, 0, 2])
+    assert k == 0 and text("pipe_decision_body", lang, k=0, p=y[0]) in body
+
+
+def test_sigmoid_comparison_reports_sums():
+    """With the sigmoid toggle on, the caption gives the softmax sum 1 and the sigmoid sum."""
+    at = open_page(STEM, "en")
+    at.toggle(key="softmax_loss_sigmoid").set_value(True).run()
+    assert_clean(at)
+    sig = sum(1 / (1 + math.exp(-a)) for a in (0.3, 2.9, 4.0))  # the book's scores
+    assert text("sums", "en", soft=1.0, sig=sig) in page_text(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overflow_table_shows_nan_then_agreement(lang):
+    """c = 1000 (the book's [1010, 1000, 990]): naive is nan and the page says why; c = 600:
+    no overflow, and the two columns agree."""
+    at = open_page(STEM, lang)
+    table = at.dataframe[0].value
+    naive, stable = text("col_naive", lang), text("col_stable", lang)
+    assert list(table[naive]) == ["nan"] * 3
+    assert table[stable][0] == "0.999955"
+    assert text("overflow_yes", lang, a=1010.0, limit=709.782712893384) in page_text(at)
+    at.slider(key="softmax_loss_shift").set_value(600).run()
+    table = at.dataframe[0].value
+    assert list(table[naive]) == list(table[stable])
+    assert at.success
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_book_loss_values_are_shown(lang):
+    """The loss table prints the book's digits next to this lab's, for each example."""
+    at = open_page(STEM, lang)
+    body = page_text(at)
+    for value in ("0.510825457099338", "0.5108256237659907", "0.0975"):
+        assert value in body
+    at.radio(key="softmax_loss_example").set_value("wrong").run()
+    body = page_text(at)
+    for value in ("2.302584092994546", "2.3025850929940455", "0.5975"):
+        assert value in body
+    at.radio(key="softmax_loss_example").set_value("batch").run()
+    assert "1.4067053583800182" in page_text(at)  # (−log 0.6 − log 0.1) / 2
+
+
+def test_loss_metrics_at_p_zero_show_the_guard():
+    """p = 0: cross entropy shows the guarded maximum 708.3964, not inf."""
+    at = open_page(STEM, "en")
+    at.slider(key="softmax_loss_p").set_value(0.0).run()
+    assert_clean(at)
+    values = {m.label: m.value for m in at.metric}
+    assert values[text("metric.ce", "en")] == "708.3964"
+    assert values[text("metric.sse", "en")] == "0.5556"
+
+
+def test_mini_batch_is_seeded_and_redraws():
+    """The batch depends only on the seed; "draw another batch" moves to the next seed."""
+    at = open_page(STEM, "zh")
+    first = at.dataframe[-1].value
+    assert len(first) == 10 and (first.iloc[:, 2:].sum(axis=1) == 1).all()
+    at.button(key="softmax_loss_redraw").click().run()
+    assert at.number_input(key="softmax_loss_seed").value == 1
+    second = at.dataframe[-1].value
+    assert not first.equals(second)
+    at.number_input(key="softmax_loss_seed").set_value(0).run()
+    assert at.dataframe[-1].value.equals(first)
+    at.slider(key="softmax_loss_batch").set_value(32).run()
+    assert len(at.dataframe[-1].value) == 32
+    assert "(32, 784)" in page_text(at) and "(32, 10)" in page_text(at)
+
+
+def test_script_run_is_fast():
+    """A rerun of the whole page (MNIST cached) takes under half a second."""
+    at = open_page(STEM, "zh")
+    at.run()
+    start = time.perf_counter()
+    at.run()
+    assert time.perf_counter() - start < 0.5
