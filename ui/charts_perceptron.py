@@ -1,0 +1,215 @@
+"""Chart builders for the perceptron page: a square plane, regions, lines, labelled points,
+a probability map, and a play/pause animation. Every label arrives from the caller (i18n)."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.charts import style
+
+ONE, ZERO, WRONG, INK = "#ff7f0e", "#1f77b4", "#d62728", "#222222"
+GOOD, PURPLE = "#2ca02c", "#9467bd"
+FONT = {"size": 15}  # readable on a projector
+
+
+def plane(
+    *, x_title: str, y_title: str, title: str | None, lo: float, hi: float, height: int = 440
+) -> go.Figure:
+    """An empty square plane [lo, hi]², axes titled, one unit the same length on both axes."""
+    fig = style(go.Figure(), x_title=x_title, y_title=y_title, title=title, height=height)
+    fig.update_layout(hovermode="closest", font=FONT)
+    fig.update_xaxes(range=[lo, hi], constrain="domain", dtick=0.5)
+    fig.update_yaxes(range=[lo, hi], scaleanchor="x", scaleratio=1, dtick=0.5)
+    return fig
+
+
+def closed(poly: np.ndarray) -> np.ndarray:
+    """The polygon (k, 2) with its first vertex repeated at the end, as a filled trace needs."""
+    return np.vstack([poly, poly[:1]]) if len(poly) else poly
+
+
+def region_trace(poly: np.ndarray, name: str, color: str = ONE) -> go.Scatter:
+    """A filled convex polygon (k, 2); an empty one stays in the legend, so frames line up."""
+    ring = closed(poly)
+    return go.Scatter(
+        x=ring[:, 0],
+        y=ring[:, 1],
+        name=name,
+        mode="lines",
+        fill="toself",
+        fillcolor=_fade(color),
+        line={"width": 0},
+        hoverinfo="skip",
+    )
+
+
+def line_trace(seg: np.ndarray, name: str, color: str = INK, dash: str = "solid") -> go.Scatter:
+    """A segment (2, 2), or nothing when the segment is empty."""
+    return go.Scatter(
+        x=seg[:, 0],
+        y=seg[:, 1],
+        name=name,
+        mode="lines",
+        line={"color": color, "width": 3.5, "dash": dash},
+        hoverinfo="skip",
+    )
+
+
+def point_traces(
+    x1: np.ndarray,
+    x2: np.ndarray,
+    t: np.ndarray,
+    *,
+    names: tuple[str, str],
+    text: list[str] | None = None,
+) -> list[go.Scatter]:
+    """Points (x1, x2) as dots: filled orange where the target is 1, open blue where it is 0."""
+    x1, x2, t = np.asarray(x1), np.asarray(x2), np.asarray(t)
+    traces = []
+    styles = ((1, names[0], ONE, "circle"), (0, names[1], ZERO, "circle-open"))
+    for value, name, color, symbol in styles:
+        pick = t == value
+        traces.append(
+            go.Scatter(
+                x=x1[pick],
+                y=x2[pick],
+                name=name,
+                mode="markers+text" if text else "markers",
+                text=[s for s, p in zip(text, pick, strict=True) if p] if text else None,
+                textposition="top center",
+                textfont={"size": 14},
+                marker={"color": color, "size": 20, "symbol": symbol, "line": {"width": 3}},
+                hovertemplate="(%{x}, %{y})<extra></extra>",
+            )
+        )
+    return traces
+
+
+def ring_trace(
+    x: np.ndarray, name: str, color: str = WRONG, size: int = 34, symbol: str = "circle-open"
+) -> go.Scatter:
+    """Rings around the points x (k, 2), e.g. the inputs a perceptron gets wrong."""
+    return go.Scatter(
+        x=x[:, 0],
+        y=x[:, 1],
+        name=name,
+        mode="markers",
+        marker={"color": color, "size": size, "symbol": symbol, "line": {"width": 3}},
+        hoverinfo="skip",
+    )
+
+
+def star_trace(x: float, y: float, name: str, ok: bool) -> go.Scatter:
+    """One point marked with a star: green when ok, red otherwise."""
+    return go.Scatter(
+        x=[x],
+        y=[y],
+        name=name,
+        mode="markers",
+        marker={"size": 20, "symbol": "star", "color": GOOD if ok else WRONG},
+        hovertemplate="(%{x:.1f}, %{y:.1f})<extra></extra>",
+    )
+
+
+def xy_frame(parts: list[np.ndarray], *, name: str, title: str) -> dict:
+    """An animation frame that moves the first len(parts) traces to new (k, 2) point lists."""
+    return {
+        "name": name,
+        "traces": list(range(len(parts))),
+        "data": [{"x": p[:, 0], "y": p[:, 1]} for p in parts],
+        "layout": {"title": {"text": title}},
+    }
+
+
+def z_frame(z: np.ndarray, *, name: str, title: str) -> dict:
+    """An animation frame that replaces the values of trace 0 (a contour) by z."""
+    z = np.round(z, 3)  # 3 decimals: a third of the bytes, no visible change
+    return {
+        "name": name,
+        "traces": [0],
+        "data": [{"type": "contour", "z": z}],
+        "layout": {"title": {"text": title}},
+    }
+
+
+def note(fig: go.Figure, text: str) -> go.Figure:
+    """A message in the middle of the plot (e.g. "no weights work here")."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 16, "color": WRONG},
+        bgcolor="rgba(255,255,255,0.85)",
+    )
+    return fig
+
+
+def probability_trace(grid: np.ndarray, prob: np.ndarray, colorbar_title: str) -> go.Contour:
+    """P(y = 1) on a grid as colours, with the boundary P = 0.5 drawn as a line."""
+    return go.Contour(
+        x=grid,
+        y=grid,
+        z=np.round(prob, 3),
+        zmin=0.0,
+        zmax=1.0,
+        colorscale=[[0.0, "#c6dbef"], [0.5, "#ffffff"], [1.0, "#fdd0a2"]],
+        contours={"start": 0.5, "end": 0.5, "size": 1.0, "coloring": "heatmap"},
+        line={"width": 3.5, "color": INK},
+        colorbar={"title": {"text": colorbar_title}, "len": 0.8},
+        hovertemplate="(%{x:.2f}, %{y:.2f}): %{z:.3f}<extra></extra>",
+        showlegend=False,
+    )
+
+
+def animate(
+    fig: go.Figure, frames: list[dict], *, play: str, pause: str, ms: int = 250
+) -> go.Figure:
+    """Give fig a ▶/⏸ pair under the plot that plays the frames in the browser (no rerun)."""
+    fig.frames = frames
+    fig.update_layout(
+        margin={"b": 90},
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "left",
+                "showactive": False,
+                "x": 0.0,
+                "xanchor": "left",
+                "y": -0.14,
+                "yanchor": "top",
+                "font": {"size": 15},
+                "buttons": [
+                    {
+                        "label": play,
+                        "method": "animate",
+                        "args": [
+                            None,
+                            {
+                                "frame": {"duration": ms, "redraw": True},
+                                "transition": {"duration": 0},
+                                "fromcurrent": True,
+                            },
+                        ],
+                    },
+                    {
+                        "label": pause,
+                        "method": "animate",
+                        "args": [
+                            [None],
+                            {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"},
+                        ],
+                    },
+                ],
+            }
+        ],
+    )
+    return fig
+
+
+def _fade(color: str, alpha: float = 0.22) -> str:
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
