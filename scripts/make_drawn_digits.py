@@ -3,14 +3,14 @@
     python scripts/make_drawn_digits.py [--out data/drawn] [--writers 12] [--per-digit 3]
 
 Each digit class has skeletons in several styles (strokes as polylines and arcs in a unit box):
-0 round or narrow; 1 a bare stick, with a flag, with a flag and a base; 2 curved or "z"-like;
-3 round or flat-topped; 4 open or closed; 5; 6; 7 with or without a bar, straight or bent;
-8 as two loops; 9 with a straight stem, a curved tail, or a hooked tail. A "writer" is a fixed
-set of habits drawn once from the seed: which style of each digit, slant, width, size,
-roundness and pen width (10-25 px). Every sample then adds jitter to the points, the size and
-the position, and is drawn like the app's canvas: white round-capped strokes, anti-aliased,
-on a 280x280 black image. Files are ``<label>_w<writer>_<k>.png`` (greyscale PNG), so the label
-is the first character of the name.
+0 round or narrow; 1 a bare stick, with a short or long flag, with a base; 2 curved, "z"-like
+or looped; 3 round or flat-topped; 4 open, closed or crossed; 5; 6; 7 with or without a bar,
+straight, bent or curved; 8 as two loops; 9 with a straight stem, a curved, hooked or "g"
+tail. A "writer" is a fixed set of habits drawn once from the seed: which style of each
+digit, slant, width, size, wobble and pen width (10-25 px). Every sample then adds a smooth
+random warp, size and position jitter and a small rotation, and is drawn like the app's
+canvas: white round-capped strokes, anti-aliased, on a 280x280 black image. Files are
+``<label>_w<writer>_<k>.png`` (greyscale PNG), so the label is the first character of the name.
 
 No sample is ever used for training: every writer is "not in MNIST", and
 ``scripts/eval_drawn.py`` reports accuracy per writer as well as per class.
@@ -50,6 +50,7 @@ STYLES: dict[int, dict[str, list[list[tuple[float, float]]]]] = {
         "stick": [line((0.5, 0.0), (0.5, 1.0))],
         "flag": [line((0.25, 0.22), (0.55, 0.0), (0.55, 1.0))],
         "flag_base": [line((0.25, 0.22), (0.5, 0.0), (0.5, 1.0)), line((0.2, 1.0), (0.8, 1.0))],
+        "long_flag": [line((0.0, 0.4), (0.6, 0.0), (0.6, 1.0))],
     },
     2: {
         "curved": [
@@ -73,6 +74,7 @@ STYLES: dict[int, dict[str, list[list[tuple[float, float]]]]] = {
         "open": [line((0.45, 0.0), (0.08, 0.62), (0.95, 0.62)), line((0.72, 0.25), (0.72, 1.0))],
         "closed": [line((0.72, 1.0), (0.72, 0.0), (0.05, 0.65), (0.95, 0.65))],
         "open_tall": [line((0.2, 0.0), (0.12, 0.55), (0.9, 0.55)), line((0.7, 0.0), (0.7, 1.0))],
+        "crossed": [line((0.35, 0.0), (0.0, 0.6), (1.0, 0.6)), line((0.62, 0.15), (0.6, 1.0))],
     },
     5: {
         "classic": [
@@ -91,6 +93,10 @@ STYLES: dict[int, dict[str, list[list[tuple[float, float]]]]] = {
         "plain": [line((0.05, 0.0), (0.95, 0.0), (0.35, 1.0))],
         "bar": [line((0.05, 0.0), (0.95, 0.0), (0.35, 1.0)), line((0.3, 0.5), (0.85, 0.5))],
         "bent": [line((0.05, 0.12), (0.1, 0.0), (0.95, 0.0), (0.55, 0.55), (0.45, 1.0))],
+        "curved_bar": [
+            line((0.05, 0.05), (0.95, 0.0)) + arc(-0.35, 0.0, 1.3, 1.0, 0, 62),
+            line((0.35, 0.5), (0.9, 0.47)),
+        ],
     },
     8: {
         "snowman": [arc(0.5, 0.25, 0.3, 0.25, 0, 360), arc(0.5, 0.72, 0.4, 0.28, 0, 360)],
@@ -108,6 +114,7 @@ STYLES: dict[int, dict[str, list[list[tuple[float, float]]]]] = {
             + line((0.8, 0.9))
             + arc(0.6, 0.9, 0.2, 0.1, 0, 150)
         ],
+        "g_tail": [arc(0.5, 0.27, 0.36, 0.27, 0, 360) + arc(0.5, 0.55, 0.36, 0.45, 0, 160)],
     },
 }
 
@@ -116,7 +123,7 @@ def writer(rng: np.random.Generator) -> dict:
     """A writer's habits: one style per digit, slant, width, size, roundness, pen width."""
     return {
         "style": {d: str(rng.choice(sorted(s))) for d, s in STYLES.items()},
-        "slant": rng.uniform(-0.35, 0.25),  # x += slant·(0.5 − y): positive leans right
+        "slant": rng.uniform(-0.45, 0.35),  # x += slant·(0.5 − y): positive leans right
         "width": rng.uniform(0.45, 0.8),  # box width / height
         "size": rng.uniform(0.35, 0.85),  # digit height / canvas
         "pen": rng.uniform(10, 25),
@@ -143,7 +150,7 @@ def render(digit: int, habits: dict, rng: np.random.Generator) -> Image.Image:
     height = CANVAS * float(np.clip(habits["size"] * rng.uniform(0.85, 1.15), 0.25, 0.85))
     width = height * (0.45 if digit == 1 else habits["width"] * rng.uniform(0.9, 1.1))
     slant = habits["slant"] + rng.normal(0, 0.05)
-    angle = math.radians(rng.normal(0, 4))
+    angle = math.radians(rng.normal(0, 6))
     pen = habits["pen"] * rng.uniform(0.9, 1.1)
     waves = [
         (rng.normal(0, habits["wobble"], 2), rng.uniform(0.3, 1.2, 2), rng.uniform(0, 2 * math.pi))
