@@ -16,6 +16,7 @@ Array = NDArray[np.float64]
 __all__ = [
     "BOOK_DIFFS",
     "diff_error",
+    "float_spacing",
     "forward_diff",
     "function_1",
     "function_1_diff",
@@ -121,6 +122,15 @@ def diff_error(f: Callable, dfdx: Callable, x: float, hs: ArrayLike) -> dict[str
     central = np.array([numerical_diff(f, x, h) for h in hs])
     forward = np.array([forward_diff(f, x, h) for h in hs])
     return {"central": np.abs(central - exact), "forward": np.abs(forward - exact)}
+
+
+def float_spacing(x: ArrayLike) -> Array | float:
+    """The gap between x and the next float64 away from zero (``np.spacing(|x|)``).
+
+    Roughly 2.2e-16 · |x|: 8.9e-16 at 5, 0.0039 at 2.6e13. A step h below half of it is lost.
+    """
+    gap = np.spacing(np.abs(np.asarray(x, dtype=np.float64)))
+    return float(gap) if gap.ndim == 0 else gap
 
 
 def step_lost(x: ArrayLike, h: float) -> NDArray[np.bool_]:

@@ -77,6 +77,11 @@ class Descent:
     loss: Array
     diverged_at: int | None
 
+    @property
+    def travelled(self) -> float:
+        """Straight-line distance from the start to the last finite point."""
+        return float(np.linalg.norm(self.history[-1] - self.history[0]))
+
     def __iter__(self) -> Iterator[Array]:
         yield self.x
         yield self.history
@@ -246,8 +251,7 @@ def verdict(
         lowest = min(float(fn.f(np.array(m))) for m in fn.minima)
         return ("converged" if fn.f(minimum) <= lowest + tol else "local"), step
     _, start_dist = nearest_minimum(fn, run.history[0])
-    travelled = float(np.linalg.norm(run.history[-1] - run.history[0]))
-    if travelled < tol * (start_dist if np.isfinite(start_dist) else 1.0):
+    if run.travelled < tol * (start_dist if np.isfinite(start_dist) else 1.0):
         return "barely_moved", None
     return "moving", None
 

@@ -6,6 +6,7 @@ import pytest
 from lab.calculus import (
     BOOK_DIFFS,
     diff_error,
+    float_spacing,
     forward_diff,
     function_1_diff,
     numerical_diff,
@@ -94,7 +95,8 @@ def test_step_lost():
     assert step_lost(5.0, 1e-50)
     assert not step_lost(5.0, 1e-4)
     np.testing.assert_array_equal(step_lost([-2.58983747e13, -1.29524862e12], 1e-4), [True, True])
-    assert np.spacing(2.58983747e13) == 2.0**-8
+    assert float_spacing(-2.58983747e13) == 2.0**-8
+    assert float_spacing(5.0) == 2.0**-50  # 5 = 1.25 · 2^2, so the gap is 2^(2-52)
 
 
 def test_lab_function_1_and_book_diffs():

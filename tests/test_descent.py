@@ -127,6 +127,7 @@ def test_verdicts_of_the_book_runs():
     assert verdict(fn, runs[0.1]) == ("converged", 39)
     assert 5 * 0.8**38 >= 1e-3 > 5 * 0.8**39
     assert verdict(fn, runs[1e-10]) == ("barely_moved", None)
+    assert runs[1e-10].travelled == pytest.approx(5 * 2e-8, rel=1e-3)  # 1 - (1 - 2e-10)^100
     assert verdict(fn, runs[10.0]) == ("diverged", 6)
 
 
