@@ -16,7 +16,12 @@ from numpy.typing import ArrayLike
 
 from lab.network import Net
 
-__all__ = ["GradCheck", "gradient_check"]
+__all__ = ["GradCheck", "gradient_check", "parameter_count"]
+
+
+def parameter_count(network: Net) -> int:
+    """Number of parameter entries; the numerical gradient evaluates the loss twice for each."""
+    return sum(int(p.size) for p in network.params.values())
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,11 @@ class GradCheck:
     def worst(self) -> float:
         """The largest difference over all parameters."""
         return max(self.max_abs_diff.values())
+
+    def agrees(self, tol: float = 1e-7) -> bool:
+        """Whether every difference is at most ``tol`` times max(1, that parameter's largest
+        gradient): the two methods agree far beyond the h = 1e-4 step's own error."""
+        return all(self.max_abs_diff[k] <= tol * max(1.0, self.max_abs_grad[k]) for k in self.keys)
 
 
 def gradient_check(network: Net, x: ArrayLike, t: ArrayLike, repeats: int = 21) -> GradCheck:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lab.gradcheck import gradient_check
+from lab.gradcheck import gradient_check, parameter_count
 from lab.network import TwoLayerNet
 
 
@@ -23,8 +23,8 @@ def test_gradients_agree_to_1e_9(tiny):
     check = gradient_check(net, x, t, repeats=3)
     assert check.keys == ("W1", "b1", "W2", "b2")
     assert check.shapes == {"W1": (20, 5), "b1": (5,), "W2": (5, 3), "b2": (3,)}
-    assert check.size == 20 * 5 + 5 + 5 * 3 + 3
-    assert check.worst < 1e-9
+    assert check.size == parameter_count(net) == 20 * 5 + 5 + 5 * 3 + 3
+    assert check.worst < 1e-9 and check.agrees()
     assert all(check.max_abs_grad[k] > 1e-3 for k in check.keys)
 
 
@@ -50,6 +50,7 @@ def test_a_wrong_backprop_is_caught(tiny):
     check = gradient_check(net, x, t, repeats=1)
     assert check.max_abs_diff["W2"] == pytest.approx(check.max_abs_grad["W2"] / 2, rel=1e-6)
     assert check.max_abs_diff["W1"] < 1e-9
+    assert not check.agrees()
 
 
 def test_numerical_is_much_slower(tiny):

@@ -97,6 +97,7 @@ def curves_with_marker(
 
 
 def training_charts(
+    iterations: Sequence[int],
     loss: Sequence[float],
     train_acc: Sequence[float],
     test_acc: Sequence[float],
@@ -104,14 +105,14 @@ def training_charts(
     names: dict[str, str],
     height: int = 340,
 ) -> tuple[go.Figure, go.Figure]:
-    """The loss of every mini-batch, and train/test accuracy per epoch (epoch 0: before).
+    """The loss over the iterations, and train/test accuracy per epoch (epoch 0: before).
 
     ``names`` holds the visible texts: loss, train, test, iteration, epoch, loss_title,
     acc_title, accuracy.
     """
     loss_fig = go.Figure(
         go.Scatter(
-            x=list(range(1, len(loss) + 1)),
+            x=list(iterations),
             y=list(loss),
             name=names["loss"],
             mode="lines",
