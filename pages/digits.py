@@ -1,0 +1,187 @@
+"""Handwritten digits (book §3.6): draw or upload a digit, see the MNIST preprocessing, the
+prediction and, for the book's MLP, what each layer does."""
+
+import streamlit as st
+from streamlit_drawable_canvas import st_canvas
+
+from lab.digits import load_image, to_mnist_steps
+from lab.evaluate import Reading, hidden_activations, read_digit, unit_weights
+from ui.charts_digits import image_heatmap, pixels, prob_bars, strip
+from ui.i18n import labeller, t
+from ui.layout import page_intro, show_source
+from ui.resources import MODEL_CHOICES, model
+
+CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
+MAX_UPLOAD_MB = 5
+MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
+STEP_PX = 120  # shown size of each preprocessing step
+
+page_intro("digits")
+
+
+def canvas_image():
+    """The canvas as an RGBA array, or None while it holds no stroke."""
+    width = st.slider(t("digits.stroke"), 8, 40, 22, key="digits_stroke")
+    result = st_canvas(
+        stroke_width=width,
+        stroke_color="#FFFFFF",
+        background_color="#000000",
+        width=CANVAS,
+        height=CANVAS,
+        drawing_mode="freedraw",
+        update_streamlit=True,
+        return_image_data=True,
+        key="digits_canvas",
+    )
+    st.caption(t("digits.canvas_help"))
+    if not (result.json_data or {}).get("objects"):
+        st.info(t("digits.empty"), icon=":material/draw:")
+        return None
+    return result.image_data
+
+
+def uploaded_image():
+    """The uploaded file as an array, or None (with a message) when there is none or it is bad."""
+    mp = MAX_UPLOAD_PIXELS // 1_000_000
+    upload = st.file_uploader(
+        t("digits.upload"),
+        help=t("digits.upload_help", mb=MAX_UPLOAD_MB, mp=mp),
+        max_upload_size=MAX_UPLOAD_MB,
+        key="digits_upload",
+    )
+    if upload is None:
+        st.info(t("digits.upload_prompt"), icon=":material/upload:")
+        return None
+    try:
+        image = load_image(upload.getvalue(), max_pixels=MAX_UPLOAD_PIXELS)
+    except ValueError as exc:
+        too_big = "limit" in str(exc) or "too large" in str(exc)
+        key = "digits.too_big" if too_big else "digits.not_image"
+        st.error(t(key, name=upload.name, mp=mp), icon=":material/broken_image:")
+        return None
+    st.image(image, width=STEP_PX * 2)
+    return image
+
+
+def show_prediction(reading: Reading) -> None:
+    """The metric, the model input and the ten probabilities."""
+    left, right = st.columns([1, 1.6])
+    with left:
+        st.metric(t("digits.prediction"), reading.digit, border=True)
+        st.caption(t("digits.confidence", p=f"{reading.proba[reading.digit]:.1%}"))
+        fig = image_heatmap(
+            reading.steps.centred28,
+            title=t("digits.input_title"),
+            hover=t("digits.pixel_hover"),
+            marker=(14.0, 14.0),
+            marker_name=t("digits.com"),
+            height=260,
+        )
+        st.plotly_chart(fig, key="digits_input_chart")
+    with right:
+        fig = prob_bars(
+            reading.proba,
+            x_title=t("digits.digit_axis"),
+            y_title=t("digits.proba_axis"),
+            title=t("digits.proba_title"),
+            height=400,
+        )
+        st.plotly_chart(fig, key="digits_proba_chart")
+
+
+def show_steps(reading: Reading) -> None:
+    """The MNIST recipe as small images: ink, crop, 20x20, centred 28x28."""
+    s = reading.steps
+    st.subheader(t("digits.steps_title"))
+    r, c = s.centre_of_mass
+    images = [s.grey, s.cropped, s.resized20, s.centred28]
+    captions = [
+        t("digits.step.ink", h=s.grey.shape[0], w=s.grey.shape[1]),
+        t("digits.step.crop", h=s.cropped.shape[0], w=s.cropped.shape[1]),
+        t("digits.step.box", h=s.resized20.shape[0], w=s.resized20.shape[1]),
+        t("digits.step.centre", r=r, c=c),
+    ]
+    st.image([pixels(a, STEP_PX) for a in images], caption=captions, width=STEP_PX)
+    if s.inverted:
+        st.caption(t("digits.inverted"))
+    st.caption(t("digits.steps_note"))
+
+
+def show_layers(net, reading: Reading) -> None:
+    """The book MLP's hidden activations as strips and one first-layer unit's weights."""
+    st.subheader(t("digits.layers_title"))
+    st.markdown(t("digits.layers_intro"))
+    acts = hidden_activations(net, reading.steps.centred28)
+    n_units = len(acts[0][1])
+    unit = st.slider(t("digits.unit"), 0, n_units - 1, 0, key="digits_unit")
+    for i, (name, z) in enumerate(acts):
+        fig = strip(
+            z,
+            title=t(f"digits.layer.{name}"),
+            hover=t("digits.unit_hover"),
+            highlight=unit if i == 0 else None,
+        )
+        st.plotly_chart(fig, key=f"digits_strip_{name}")
+    left, right = st.columns([1, 1.6])
+    w = unit_weights(net, unit)
+    with left:
+        fig = image_heatmap(
+            w,
+            title=t("digits.weights_title", unit=unit),
+            hover=t("digits.weight_hover"),
+            diverging=True,
+            height=300,
+        )
+        st.plotly_chart(fig, key="digits_weights_chart")
+    with right:
+        a1 = net.activations(reading.steps.centred28.reshape(1, -1))["Affine1"][0, unit]
+        st.markdown(t("digits.weights_note", unit=unit, a=a1, z=acts[0][1][unit]))
+    show_source(read_digit, to_mnist_steps, hidden_activations, unit_weights)
+
+
+@st.fragment
+def draw_and_read() -> None:
+    controls, results = st.columns([1, 1.9], gap="large")
+    with controls:
+        name = st.segmented_control(
+            t("digits.model"),
+            MODEL_CHOICES,
+            default="default",
+            required=True,
+            format_func=labeller("digits.model.{}"),
+            key="digits_model",
+        )
+        m = model(name)
+        if m is None:
+            st.warning(t("digits.no_model", name=name))
+            return
+        acc = m.meta.get("test_acc")
+        st.caption(
+            t("digits.model_is", name=t(f"digits.arch.{m.name}"), acc=f"{acc:.2%}" if acc else "?")
+        )
+        source = st.segmented_control(
+            t("digits.source"),
+            ["draw", "upload"],
+            default="draw",
+            required=True,
+            format_func=labeller("digits.source.{}"),
+            key="digits_source",
+        )
+        image = canvas_image() if source == "draw" else uploaded_image()
+    with results:
+        if image is None:
+            return
+        reading = read_digit(m, image)
+        if reading.digit is None:
+            st.info(t("digits.no_ink"), icon=":material/visibility_off:")
+            return
+        show_prediction(reading)
+        show_steps(reading)
+    if m.name == "book":
+        show_layers(m.network, reading)
+    else:
+        st.caption(t("digits.layers_cnn"))
+        show_source(read_digit, to_mnist_steps)
+
+
+draw_and_read()

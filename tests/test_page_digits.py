@@ -1,0 +1,172 @@
+"""AppTest of the handwriting page: a drawing injected into the canvas' value is read by the
+model (metric 预测 / Prediction), empty canvas and bad uploads give a message, never a traceback.
+
+The canvas is a Components-v2 widget: its session-state value is
+``{"drawing": {"raw": <fabric JSON>, "data": <PNG data URL>}}``, written by the browser. That
+layout belongs to streamlit-drawable-canvas 0.13, so the version is pinned here.
+"""
+
+import base64
+import importlib.metadata
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from lab import models
+from lab.digits import to_mnist
+from tests.helpers_app import assert_clean, open_page
+from tests.test_digits import big_blank_png
+from ui import resources
+from ui.strings import CATALOG
+
+CANVAS_VERSION = "0.13.0"
+STROKES = {  # one digit each, as a person draws it on the 280x280 canvas
+    1: [(140, 40), (146, 240)],
+    7: [(60, 60), (215, 60), (120, 240)],
+}
+pytestmark = pytest.mark.skipif(
+    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
+)
+
+
+def text(key: str, lang: str) -> str:
+    return CATALOG[key][lang]
+
+
+def canvas_png(points, width: int = 22) -> bytes:
+    """White strokes on the canvas' black background, as the component's PNG."""
+    img = Image.new("RGBA", (280, 280), (0, 0, 0, 255))
+    if points:
+        ImageDraw.Draw(img).line(points, fill=(255, 255, 255, 255), width=width, joint="curve")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def draw(at, png: bytes | None, n_objects: int = 1) -> None:
+    """Put a drawing into the canvas' widget value and rerun, as a mouse-up would."""
+    url = None if png is None else "data:image/png;base64," + base64.b64encode(png).decode()
+    raw = {"objects": [{"type": "path"}] * n_objects, "background": "#000000"}
+    at.session_state["digits_canvas"] = {"drawing": {"raw": raw, "data": url}}
+    at.run()
+    assert_clean(at, "after drawing")
+
+
+def upload(at, name: str, data: bytes, mime: str = "image/png") -> None:
+    at.segmented_control(key="digits_source").set_value("upload")
+    at.run()
+    at.get("file_uploader")[0].set_value((name, data, mime))
+    at.run()
+    assert_clean(at, f"after uploading {name}")
+
+
+def test_canvas_component_version_is_pinned():
+    """The injected value layout is that of streamlit-drawable-canvas 0.13 (not imported here:
+    its module registers the component, which needs a running app)."""
+    assert importlib.metadata.version("streamlit-drawable-canvas") == CANVAS_VERSION
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("digit", [1, 7])
+def test_drawing_gives_prediction_metric(lang, digit):
+    """A drawn digit shows one metric labelled 预测 / Prediction holding that digit, the same
+    digit lab.models predicts for the same picture."""
+    at = open_page("digits", lang)
+    png = canvas_png(STROKES[digit])
+    draw(at, png)
+    assert len(at.metric) == 1
+    assert at.metric[0].label == text("digits.prediction", lang)
+    image = np.asarray(Image.open(io.BytesIO(png)))
+    expected = int(models.load("default").predict(to_mnist(image))[0])
+    assert at.metric[0].value == str(expected) == str(digit)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_empty_and_reset_canvas_prompt_without_prediction(lang):
+    """Fresh canvas and a canvas reset with the toolbar (no objects): the prompt, no metric."""
+    at = open_page("digits", lang)
+    assert not at.metric
+    assert text("digits.empty", lang) in [i.value for i in at.info]
+    draw(at, canvas_png(STROKES[7]))
+    assert at.metric
+    draw(at, canvas_png([]), n_objects=0)  # the toolbar's reset sends an empty drawing
+    assert not at.metric
+    assert text("digits.empty", lang) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("model_name", ["book", "default"])
+def test_both_models_and_book_layer_view(model_name):
+    """Either model predicts; the book MLP adds its two activation strips and the weights of
+    the unit chosen with the slider (checked at both ends of it)."""
+    at = open_page("digits", "en")
+    at.segmented_control(key="digits_model").set_value(model_name)
+    at.run()
+    draw(at, canvas_png(STROKES[7]))
+    assert at.metric[0].value == "7"
+    in_use = models.load(model_name).name
+    if in_use == "book":
+        unit = at.slider(key="digits_unit")
+        assert (unit.min, unit.max) == (0, 49)
+        for value in (49, 0):
+            at.slider(key="digits_unit").set_value(value)
+            at.run()
+            assert_clean(at, f"unit {value}")
+            shown = [m.value for m in at.markdown]
+            assert any(f"Unit {value} multiplies" in s for s in shown)
+    else:
+        assert "digits_unit" not in [s.key for s in at.slider]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_upload_photo_either_polarity(lang):
+    """A photo of dark ink on white paper goes through the same pipeline (inverted)."""
+    img = Image.new("L", (600, 400), 235)
+    ImageDraw.Draw(img).line([(200, 60), (420, 60), (280, 350)], fill=30, width=28)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG")
+    at = open_page("digits", lang)
+    upload(at, "seven.jpg", buf.getvalue(), "image/jpeg")
+    assert at.metric[0].value == "7"
+    assert text("digits.inverted", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_upload_bomb_and_non_image_give_clear_messages(lang, monkeypatch):
+    """A 40000x40000 1-bit PNG (194 kB) is refused before decoding; a 3000x3000 photo is over
+    the page's 4-megapixel cap; bytes that are not an image are named as such. No metric."""
+    bomb = big_blank_png(40000, 40000)
+    with monkeypatch.context() as m:
+        m.setattr(Image, "MAX_IMAGE_PIXELS", None)  # only to read the header here
+        opened = Image.open(io.BytesIO(bomb))
+        assert (opened.mode, opened.size) == ("1", (40000, 40000))  # Pillow's mode "1"
+    big = io.BytesIO()
+    Image.new("L", (3000, 3000), 255).save(big, "PNG")
+    cases = [
+        ("bomb.png", bomb, "digits.too_big"),
+        ("big.png", big.getvalue(), "digits.too_big"),
+        ("notes.png", b"these are not the pixels you are looking for", "digits.not_image"),
+    ]
+    at = open_page("digits", lang)
+    for name, data, key in cases:
+        upload(at, name, data)
+        errors = [e.value for e in at.error]
+        assert errors == [CATALOG[key][lang].format(name=name, mp=4)], name
+        assert not at.metric
+
+
+def test_missing_weights_give_a_message(monkeypatch, tmp_path):
+    """With no trained model on disk the page says how to train one instead of failing."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    models.load.cache_clear()
+    resources.model.clear()
+    try:
+        at = open_page("digits", "zh")
+        assert [w.value for w in at.warning] == [
+            CATALOG["digits.no_model"]["zh"].format(name="default")
+        ]
+    finally:
+        monkeypatch.undo()
+        models.load.cache_clear()
+        resources.model.clear()

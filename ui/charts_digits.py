@@ -1,0 +1,234 @@
+"""Chart builders for the digit pages (pages/digits.py, pages/mnist.py): images, probabilities,
+activation strips and the confusion matrix, in the lab's look (ui.charts.style)."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image
+
+from ui.charts import COLORS, style
+
+DIGITS = list(range(10))
+GREY = "#9aa5b1"
+_AXIS_OFF = {"showticklabels": False, "showgrid": False, "zeroline": False, "title_text": None}
+
+
+def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
+    """An image ready for st.image(width=size): uint8, size x size, never stretched.
+
+    ``img`` is (H, W) floats in [0, 1] or uint8, or a flat MNIST row of 784 pixels. It is
+    padded with black to a square (so a thin "1" keeps its shape), then enlarged by whole
+    pixels (crisp, no blur) or shrunk by area averaging.
+    """
+    a = np.asarray(img)
+    if a.ndim == 1:
+        a = a.reshape(28, 28)
+    if a.dtype != np.uint8:
+        a = np.rint(np.clip(a, 0, 1) * 255).astype(np.uint8)
+    h, w = a.shape
+    side = max(h, w)
+    square = np.zeros((side, side), np.uint8)
+    square[(side - h) // 2 : (side - h) // 2 + h, (side - w) // 2 : (side - w) // 2 + w] = a
+    resample = Image.Resampling.NEAREST if side <= size else Image.Resampling.BOX
+    return np.asarray(Image.fromarray(square).resize((size, size), resample))
+
+
+def prob_bars(
+    proba: np.ndarray, *, x_title: str, y_title: str, title: str | None = None, height: int = 300
+) -> go.Figure:
+    """Ten bars, one per digit; the most probable one coloured, the rest grey."""
+    top = int(np.argmax(proba))
+    colors = [COLORS[0] if d == top else GREY for d in DIGITS]
+    fig = go.Figure(
+        go.Bar(
+            x=DIGITS,
+            y=proba,
+            marker_color=colors,
+            text=[f"{p:.0%}" if p >= 0.01 else "" for p in proba],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:.4f}<extra></extra>",
+        )
+    )
+    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    fig.update_xaxes(tickmode="array", tickvals=DIGITS)
+    fig.update_yaxes(range=[0, 1.12], tickformat=".0%")
+    return fig
+
+
+def image_heatmap(
+    img: np.ndarray,
+    *,
+    title: str,
+    hover: str,
+    diverging: bool = False,
+    marker: tuple[float, float] | None = None,
+    marker_name: str = "",
+    height: int = 300,
+) -> go.Figure:
+    """A small image as a heatmap whose hover shows each pixel's (row, col) and value.
+
+    ``diverging``: red-white-blue centred on 0 (for weights), else white ink on black.
+    ``marker``: (row, col) drawn as a cross, e.g. the centre of mass.
+    """
+    a = np.asarray(img, dtype=np.float64)
+    if a.ndim == 1:
+        a = a.reshape(28, 28)
+    if diverging:
+        lim = float(np.max(np.abs(a))) or 1.0
+        scale = {"colorscale": "RdBu", "zmin": -lim, "zmax": lim, "showscale": True}
+    else:
+        scale = {"colorscale": "gray", "zmin": 0.0, "zmax": float(max(a.max(), 1.0))}
+        scale["showscale"] = False
+    fig = go.Figure(go.Heatmap(z=a, hovertemplate=hover + "<extra></extra>", **scale))
+    if marker is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[marker[1]],
+                y=[marker[0]],
+                mode="markers",
+                name=marker_name,
+                marker={"symbol": "x-thin", "size": 16, "line": {"width": 3, "color": "#ff4b4b"}},
+                hovertemplate=marker_name + " (%{y:.1f}, %{x:.1f})<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 4, "r": 4, "t": 36, "b": 4},
+        template="plotly_white",
+        showlegend=False,
+    )
+    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
+    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
+    return fig
+
+
+def strip(
+    values: np.ndarray, *, title: str, hover: str, highlight: int | None = None, height: int = 110
+) -> go.Figure:
+    """A row of units coloured by their activation in [0, 1] (dark 0, bright 1)."""
+    v = np.asarray(values, dtype=np.float64)[None, :]
+    fig = go.Figure(
+        go.Heatmap(
+            z=v,
+            zmin=0.0,
+            zmax=1.0,
+            colorscale="Viridis",
+            hovertemplate=hover + "<extra></extra>",
+            colorbar={"thickness": 10, "len": 1.0},
+            xgap=1,
+        )
+    )
+    if highlight is not None:
+        fig.add_shape(
+            type="rect",
+            x0=highlight - 0.5,
+            x1=highlight + 0.5,
+            y0=-0.5,
+            y1=0.5,
+            line={"color": "#ff4b4b", "width": 3},
+        )
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 4, "r": 4, "t": 32, "b": 4},
+        template="plotly_white",
+    )
+    fig.update_xaxes(showgrid=False, zeroline=False)
+    fig.update_yaxes(**_AXIS_OFF)
+    return fig
+
+
+def confusion_heatmap(
+    cm: np.ndarray,
+    *,
+    x_title: str,
+    y_title: str,
+    hover: str,
+    selected: tuple[int, int] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """The confusion matrix: rows true digit, columns predicted, counts written in the cells.
+
+    Colour is log-scaled so the few off-diagonal mistakes show next to ~1000 correct ones.
+    An invisible marker sits on every cell so a click selects it (heatmaps are not
+    selectable in plotly); the point's customdata is [true, predicted].
+    """
+    cm = np.asarray(cm)
+    fig = go.Figure(
+        go.Heatmap(
+            z=np.log10(cm + 1.0),
+            text=cm,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hoverinfo="skip",
+        )
+    )
+    rows, cols = np.meshgrid(DIGITS, DIGITS, indexing="ij")
+    fig.add_trace(
+        go.Scatter(
+            x=cols.ravel(),
+            y=rows.ravel(),
+            customdata=np.stack([rows.ravel(), cols.ravel(), cm.ravel()], axis=1),
+            mode="markers",
+            marker={"symbol": "square", "size": 30, "opacity": 0.01, "color": "#000"},
+            hovertemplate=hover + "<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if selected is not None:
+        fig.add_shape(
+            type="rect",
+            x0=selected[1] - 0.5,
+            x1=selected[1] + 0.5,
+            y0=selected[0] - 0.5,
+            y1=selected[0] + 0.5,
+            line={"color": "#ff4b4b", "width": 3},
+        )
+    style(fig, x_title=x_title, y_title=y_title, height=height, hover="closest")
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    fig.update_xaxes(tickvals=DIGITS, side="top", showgrid=False, zeroline=False)
+    fig.update_yaxes(tickvals=DIGITS, autorange="reversed", showgrid=False, zeroline=False)
+    return fig
+
+
+def selected_cell(event) -> tuple[int, int] | None:
+    """(true, predicted) of the confusion_heatmap cell clicked, from st.plotly_chart's event."""
+    points = (event or {}).get("selection", {}).get("points", [])
+    for p in points:
+        data = p.get("customdata")
+        if data is not None and len(data) >= 2:
+            return int(data[0]), int(data[1])
+    return None
+
+
+def grouped_bars(
+    series: list[tuple[str, np.ndarray]],
+    *,
+    x_title: str,
+    y_title: str,
+    title: str | None = None,
+    height: int = 340,
+) -> go.Figure:
+    """One group of bars per digit, one bar per (name, values) series."""
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=DIGITS,
+                y=values,
+                name=name,
+                marker_color=COLORS[i % len(COLORS)],
+                hovertemplate=name + " · %{x}: %{y:.2%}<extra></extra>",
+            )
+            for i, (name, values) in enumerate(series)
+        ]
+    )
+    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(tickmode="array", tickvals=DIGITS)
+    lo = min(float(np.nanmin(v)) for _, v in series)
+    fig.update_yaxes(range=[max(0.0, lo - 0.05), 1.0], tickformat=".0%")
+    return fig

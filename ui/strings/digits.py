@@ -1,0 +1,154 @@
+"""Strings of the handwriting page (pages/digits.py)."""
+
+STRINGS = {
+    "digits.title": {"zh": "手写数字识别", "en": "Draw a digit"},
+    "digits.card": {
+        "zh": "在画板上写一个数字，训练好的网络立刻给出它的判断和十个概率，还能看到每一层在做什么。",
+        "en": "Write a digit on the canvas: a trained network reads it at once, shows its ten "
+        "probabilities, and what each of its layers does.",
+    },
+    "digits.intro": {
+        "zh": "**你将看到：** 用鼠标（或手指）在黑色画板上写一个 0~9 的数字，每写完一笔，网络就重新判断一次。"
+        "画板上的图先按 MNIST 的做法处理：裁出笔迹、缩放进 20×20 的方框、按重心放到 28×28 的中央，"
+        "得到和训练数据一样的 784 个像素，再送进网络。也可以上传一张手写数字的照片。"
+        "选择“书中网络”，还能看到隐藏层的激活和第一层权重。",
+        "en": "**What you will see:** write a digit 0-9 on the black canvas with the mouse (or a "
+        "finger); after every stroke the network reads it again. The drawing is first prepared "
+        "the way MNIST was made: crop the ink, fit it into a 20×20 box, centre it by its centre "
+        "of mass in 28×28, which gives the 784 pixels the network was trained on. You can also "
+        "upload a photo of a handwritten digit. Pick the book's network to see its hidden "
+        "activations and first-layer weights.",
+    },
+    "digits.source": {"zh": "输入方式", "en": "Input"},
+    "digits.source.draw": {"zh": "在画板上写", "en": "Draw"},
+    "digits.source.upload": {"zh": "上传图片", "en": "Upload an image"},
+    "digits.model": {"zh": "模型", "en": "Model"},
+    "digits.model.default": {"zh": "默认模型", "en": "Default model"},
+    "digits.model.book": {"zh": "书中网络", "en": "Book network"},
+    "digits.arch.book": {
+        "zh": "书中网络 784-50-100-10（sigmoid）",
+        "en": "the book network 784-50-100-10 (sigmoid)",
+    },
+    "digits.arch.default": {"zh": "默认模型（卷积网络）", "en": "the default model (a CNN)"},
+    "digits.model_is": {
+        "zh": "当前使用：{name}，测试集准确率 {acc}。",
+        "en": "In use: {name}, test accuracy {acc}.",
+    },
+    "digits.no_model": {
+        "zh": "找不到训练好的模型权重（data/models/{name}.npz）。先运行 `make train-book` 训练书中网络。",
+        "en": "No trained weights found (data/models/{name}.npz). Train the book network first "
+        "with `make train-book`.",
+    },
+    "digits.stroke": {"zh": "笔画粗细（像素）", "en": "Stroke width (pixels)"},
+    "digits.canvas_help": {
+        "zh": "白色墨水写在黑色画板上，和 MNIST 一样。把鼠标移到画板上会出现工具栏：弯箭头（Undo）撤销上一笔，"
+        "垃圾桶（Reset canvas）清空画板。",
+        "en": "White ink on black, like MNIST. Hover over the canvas for its toolbar: the curved "
+        "arrow (Undo) removes the last stroke, the bin (Reset canvas) clears it all.",
+    },
+    "digits.empty": {
+        "zh": "画板还是空的：写一个 0~9 的数字，松开鼠标就能看到网络的判断。",
+        "en": "The canvas is empty: write a digit 0-9 and release the mouse to see what the "
+        "network reads.",
+    },
+    "digits.no_ink": {
+        "zh": "这张图里看不出笔迹（几乎是一片纯色）。换一张对比更明显的图试试。",
+        "en": "No ink found in this image (it is almost one flat colour). Try one with more "
+        "contrast.",
+    },
+    "digits.upload": {
+        "zh": "上传一张手写数字图片",
+        "en": "Upload a photo of one handwritten digit",
+    },
+    "digits.upload_help": {
+        "zh": "PNG、JPEG、BMP、GIF 等，最大 {mb} MB、{mp} 百万像素；白底黑字或黑底白字都可以。",
+        "en": "PNG, JPEG, BMP, GIF ..., at most {mb} MB and {mp} megapixels; dark ink on light "
+        "paper or light on dark both work.",
+    },
+    "digits.upload_prompt": {
+        "zh": "还没有上传图片：选一张只含一个数字的图片，网络会用同样的步骤读它。",
+        "en": "No image yet: choose a picture of a single digit and the network reads it with "
+        "the same steps.",
+    },
+    "digits.not_image": {
+        "zh": "无法把“{name}”当作图片读取：它不是图片，或者文件已损坏。请上传 PNG、JPEG 等图片文件。",
+        "en": "Could not read “{name}” as an image: it is not one, or the file is damaged. Upload "
+        "a PNG, JPEG or similar picture.",
+    },
+    "digits.too_big": {
+        "zh": "“{name}”的像素太多（上限 {mp} 百万像素），为了安全没有解码。请先把图片缩小再上传。",
+        "en": "“{name}” has too many pixels (the limit is {mp} megapixels), so it was not "
+        "decoded. Scale it down and upload it again.",
+    },
+    "digits.inverted": {
+        "zh": "检测到白底黑字，已反转成 MNIST 的黑底白字。",
+        "en": "Dark ink on light paper detected: inverted to MNIST's light-on-dark.",
+    },
+    "digits.prediction": {"zh": "预测", "en": "Prediction"},
+    "digits.confidence": {"zh": "把握 {p}", "en": "confidence {p}"},
+    "digits.proba_title": {
+        "zh": "十个数字的概率（softmax 输出）",
+        "en": "Probabilities of the ten digits (softmax)",
+    },
+    "digits.digit_axis": {"zh": "数字", "en": "digit"},
+    "digits.proba_axis": {"zh": "概率", "en": "probability"},
+    "digits.input_title": {"zh": "模型输入：28×28", "en": "Model input: 28×28"},
+    "digits.pixel_hover": {
+        "zh": "第 %{y} 行，第 %{x} 列：%{z:.2f}",
+        "en": "row %{y}, col %{x}: %{z:.2f}",
+    },
+    "digits.com": {"zh": "重心", "en": "centre of mass"},
+    "digits.steps_title": {"zh": "预处理：MNIST 的做法", "en": "Preprocessing, the MNIST way"},
+    "digits.step.ink": {"zh": "① 笔迹（{h}×{w}）", "en": "① ink ({h}×{w})"},
+    "digits.step.crop": {"zh": "② 裁出笔迹（{h}×{w}）", "en": "② ink cropped ({h}×{w})"},
+    "digits.step.box": {"zh": "③ 缩放进 20×20（{h}×{w}）", "en": "③ fit into 20×20 ({h}×{w})"},
+    "digits.step.centre": {
+        "zh": "④ 重心 ({r:.1f}, {c:.1f}) 移到 (14, 14)",
+        "en": "④ centre of mass ({r:.1f}, {c:.1f}) moved to (14, 14)",
+    },
+    "digits.steps_note": {
+        "zh": "④ 就是模型的输入：28×28 = 784 个 0~1 之间的像素，展平成一行 x，形状 (1, 784)。",
+        "en": "④ is the model input: 28×28 = 784 pixels between 0 and 1, flattened into one row x "
+        "of shape (1, 784).",
+    },
+    "digits.layers_title": {
+        "zh": "每一层在做什么（书中网络）",
+        "en": "What each layer does (book network)",
+    },
+    "digits.layers_intro": {
+        "zh": "x (784) → 第 1 层 a1 = x·W1 + b1，z1 = sigmoid(a1)（50 个单元）→ 第 2 层 z2（100 个单元）"
+        "→ 输出层 a3 → softmax。每个小格是一个单元，颜色越亮，激活越接近 1。",
+        "en": "x (784) → layer 1: a1 = x·W1 + b1, z1 = sigmoid(a1) (50 units) → layer 2: z2 "
+        "(100 units) → output a3 → softmax. Each cell is one unit; the brighter, the closer its "
+        "activation is to 1.",
+    },
+    "digits.layer.Sigmoid1": {
+        "zh": "第 1 隐藏层 z1（50 个单元）",
+        "en": "hidden layer 1, z1 (50 units)",
+    },
+    "digits.layer.Sigmoid2": {
+        "zh": "第 2 隐藏层 z2（100 个单元）",
+        "en": "hidden layer 2, z2 (100 units)",
+    },
+    "digits.unit_hover": {"zh": "单元 %{x}：%{z:.3f}", "en": "unit %{x}: %{z:.3f}"},
+    "digits.unit": {"zh": "查看第 1 层的哪个单元", "en": "First-layer unit to inspect"},
+    "digits.weights_title": {
+        "zh": "单元 {unit} 的权重 W1[:, {unit}]",
+        "en": "Weights of unit {unit}: W1[:, {unit}]",
+    },
+    "digits.weight_hover": {
+        "zh": "第 %{y} 行，第 %{x} 列：权重 %{z:.3f}",
+        "en": "row %{y}, col %{x}: weight %{z:.3f}",
+    },
+    "digits.weights_note": {
+        "zh": "单元 {unit} 把 784 个像素分别乘上这张图里的权重再相加：蓝色处有墨水会让它更兴奋，"
+        "红色处有墨水会抑制它。对你写的这个数字，a1 = {a:.2f}，z1 = sigmoid(a1) = {z:.3f}。",
+        "en": "Unit {unit} multiplies each of the 784 pixels by the weight shown here and adds "
+        "them up: ink on blue excites it, ink on red inhibits it. For your digit a1 = {a:.2f}, "
+        "z1 = sigmoid(a1) = {z:.3f}.",
+    },
+    "digits.layers_cnn": {
+        "zh": "层级视图只针对书中的全连接网络；切换到“书中网络”即可查看。",
+        "en": "The layer view is for the book's fully connected network; switch to it to see it.",
+    },
+}
