@@ -184,6 +184,12 @@ class Affine:
     b : ndarray, shape (M,)
         Held by reference (see the module docstring).
 
+    Attributes
+    ----------
+    input_grad : bool
+        True (default): backward returns dx. A network sets it False on its first layer,
+        whose dx nobody uses; backward then skips that product and returns None.
+
     Notes
     -----
     Backward: dx = dout·Wᵀ (reshaped to x's original shape), dW = xᵀ·dout, db = Σₙ dout.
@@ -192,6 +198,7 @@ class Affine:
     def __init__(self, W: Array, b: Array) -> None:
         self.W = W
         self.b = b
+        self.input_grad = True
         self.x: Array | None = None
         self.original_x_shape: tuple[int, ...] | None = None
         self.dW: Array | None = None
@@ -208,11 +215,12 @@ class Affine:
         self.x = x
         return x @ self.W + self.b
 
-    def backward(self, dout: Array) -> Array:
-        dx = dout @ self.W.T
+    def backward(self, dout: Array) -> Array | None:
         self.dW = self.x.T @ dout
         self.db = np.sum(dout, axis=0)
-        return dx.reshape(self.original_x_shape)
+        if not self.input_grad:
+            return None
+        return (dout @ self.W.T).reshape(self.original_x_shape)
 
 
 class SoftmaxWithLoss:
@@ -256,6 +264,11 @@ class Convolution:
     b : ndarray, shape (FN,)
     stride, pad : int
 
+    Attributes
+    ----------
+    input_grad : bool
+        As for ``Affine``: False skips dx (and its col2im) in backward, which returns None.
+
     Notes
     -----
     Forward: out = im2col(x) · W.reshape(FN, −1)ᵀ + b, reshaped to (N, FN, out_h, out_w).
@@ -265,6 +278,7 @@ class Convolution:
     def __init__(self, W: Array, b: Array, stride: int = 1, pad: int = 0) -> None:
         self.W = W
         self.b = b
+        self.input_grad = True
         self.stride = stride
         self.pad = pad
         self.x_shape: tuple[int, int, int, int] | None = None
@@ -289,11 +303,13 @@ class Convolution:
         out = self.col @ self.col_W + self.b
         return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
 
-    def backward(self, dout: Array) -> Array:
+    def backward(self, dout: Array) -> Array | None:
         fn, c, fh, fw = self.W.shape
         dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
         self.db = np.sum(dout, axis=0)
         self.dW = (dout.T @ self.col).reshape(fn, c, fh, fw)
+        if not self.input_grad:
+            return None
         dcol = (self.col_W @ dout.T).T  # = dout @ col_Wᵀ, column-major for col2im
         return col2im(dcol, self.x_shape, fh, fw, self.stride, self.pad)
 

@@ -199,6 +199,9 @@ class Net:
                 why = f"missing option {exc}" if isinstance(exc, KeyError) else str(exc)
                 raise _spec_error(i, s, why) from None
         self.output_size = shape[0]
+        first = next(iter(self.layers.values()))
+        if isinstance(first, Affine | Convolution):
+            first.input_grad = False  # nobody needs ∂L/∂x: skip that product in backward
 
     def _build_layer(self, s: dict, i: int, shape: tuple[int, ...], rng) -> tuple[int, ...]:
         """Append the layer for spec s (index i) fed with ``shape``; return its output shape."""

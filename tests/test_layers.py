@@ -345,3 +345,20 @@ def test_batchnorm_inference_uses_running_stats():
     )
     y = layer.forward(np.array([[5.0], [3.0]]), train_flg=False)
     np.testing.assert_allclose(y[:, 0], [2 * 2 / np.sqrt(4 + 1e-5) + 1, 1.0])
+
+
+def test_input_grad_false_skips_dx_only(rng):
+    """With input_grad=False, Affine and Convolution backward return None but the same dW, db."""
+    x4 = rng.standard_normal((2, 2, 5, 5))
+    for make, x in [
+        (lambda: Affine(rng.standard_normal((50, 3)), np.zeros(3)), x4),
+        (lambda: Convolution(rng.standard_normal((3, 2, 3, 3)), np.zeros(3), 1, 1), x4),
+    ]:
+        full, lean = make(), make()
+        lean.W, lean.b = full.W, full.b
+        lean.input_grad = False
+        dout = rng.standard_normal(full.forward(x).shape)
+        lean.forward(x)
+        assert full.backward(dout) is not None and lean.backward(dout) is None
+        np.testing.assert_array_equal(lean.dW, full.dW)
+        np.testing.assert_array_equal(lean.db, full.db)
