@@ -7,34 +7,26 @@ import streamlit as st
 from lab import softmax_lab as S
 from lab.activations import softmax
 from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_squared_error
-from lab.mnist import load_mnist, to_one_hot
+from lab.mnist import to_one_hot
 from ui.charts_training import bar_chart, curves_with_marker
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
+from ui.resources import mnist_uint8
 
 STEM = "softmax_loss"
 LOSSES = ("mse", "sse", "ce_onehot", "ce_label", "ce_book")
 FORMULAS = {
-    "mse": r"\frac{1}{n}\sum_k (y_k-t_k)^2",
-    "sse": r"\frac{1}{2}\sum_k (y_k-t_k)^2",
-    "ce_onehot": r"-\sum_k t_k \log y_k",
-    "ce_label": r"-\log y_{t}",
-    "ce_book": r"-\sum_k t_k \log (y_k+10^{-7})",
+    "mse": "(1/n) Σₖ (yₖ − tₖ)²",
+    "sse": "½ Σₖ (yₖ − tₖ)²",
+    "ce_onehot": "−Σₖ tₖ log yₖ",
+    "ce_label": "−log y_t",
+    "ce_book": "−Σₖ tₖ log(yₖ + 10⁻⁷)",
 }
 
 
 def fmt(v: float) -> str:
-    """A number for a table: 6 significant digits, inf and nan as numpy prints them."""
-    return f"{v:.6g}"
-
-
-@st.cache_resource(show_spinner=False)
-def mnist_train_uint8() -> tuple[np.ndarray, np.ndarray]:
-    """The MNIST training images (60000, 784) as uint8 pixels and their labels, read once."""
-    (x_train, t_train), _ = load_mnist(normalize=False, flatten=True)
-    x_train.flags.writeable = False
-    t_train.flags.writeable = False
-    return x_train, t_train
+    """A number for a table: 5 significant digits, inf and nan as numpy prints them."""
+    return f"{v:.5g}"
 
 
 @st.cache_data(show_spinner=False)
@@ -74,7 +66,11 @@ def explorer() -> None:
             help=t("softmax_loss.temperature_help"),
             key="softmax_loss_temperature",
         )
-        compare = st.toggle(t("softmax_loss.compare_sigmoid"), key="softmax_loss_sigmoid")
+        compare = st.toggle(
+            t("softmax_loss.compare_sigmoid"),
+            help=t("softmax_loss.compare_sigmoid_help"),
+            key="softmax_loss_sigmoid",
+        )
     try:
         a = S.parse_logits(text)
     except S.LogitsError as err:
@@ -128,6 +124,7 @@ explorer()
 def overflow() -> None:
     st.subheader(t("softmax_loss.overflow_title"))
     st.markdown(t("softmax_loss.overflow_intro", limit=S.EXP_OVERFLOW))
+    st.latex(r"\mathrm{softmax}(a)_k=\frac{e^{a_k-c}}{\sum_i e^{a_i-c}},\quad c=\max_i a_i")
     left, right = st.columns([1.3, 3])
     with left:
         c = st.slider(
@@ -139,7 +136,6 @@ def overflow() -> None:
             help=t("softmax_loss.shift_help"),
             key="softmax_loss_shift",
         )
-        st.latex(r"\mathrm{softmax}(a)_k=\frac{e^{a_k-c}}{\sum_i e^{a_i-c}},\quad c=\max_i a_i")
     steps = S.softmax_steps([c + 10, c, c - 10])
     columns = {
         "a": "softmax_loss.col_a",
@@ -170,7 +166,7 @@ st.markdown(t("softmax_loss.sig_vs_soft_table"))
 def book_losses() -> None:
     st.subheader(t("softmax_loss.losses_title"))
     st.markdown(t("softmax_loss.losses_intro"))
-    left, right = st.columns([1.2, 1.5])
+    left, right = st.columns([1, 1.6])
     with left:
         case = st.radio(
             t("softmax_loss.example"),
@@ -178,23 +174,25 @@ def book_losses() -> None:
             format_func=labeller("softmax_loss.example.{}"),
             key="softmax_loss_example",
         )
-        cases = ["right", "wrong"] if case == "batch" else [case]
-        ys = {"right": S.BOOK_Y_RIGHT, "wrong": S.BOOK_Y_WRONG}
-        series = [
-            (t("softmax_loss.series_y", name=t(f"softmax_loss.example.{c}")), ys[c]) for c in cases
-        ]
-        fig = bar_chart(
-            [str(i) for i in range(10)],
-            series,
-            x_title=t("softmax_loss.class_axis"),
-            y_title=t("softmax_loss.prob_axis"),
-            title=t("softmax_loss.y_chart"),
-            highlight=S.BOOK_T,
-            height=330,
-            y_range=(0, 0.75),
-        )
-        fig.update_layout(showlegend=True)
-        st.plotly_chart(fig, key="softmax_loss_y")
+        onehot = to_one_hot(np.array([S.BOOK_T]))[0].astype(int).tolist()
+        st.code(f"t = {onehot}  # one-hot\nt = {S.BOOK_T}  # label", language="python")
+    cases = ["right", "wrong"] if case == "batch" else [case]
+    ys = {"right": S.BOOK_Y_RIGHT, "wrong": S.BOOK_Y_WRONG}
+    series = [
+        (t("softmax_loss.series_y", name=t(f"softmax_loss.example.{c}")), ys[c]) for c in cases
+    ]
+    fig = bar_chart(
+        [str(i) for i in range(10)],
+        series,
+        x_title=t("softmax_loss.class_axis"),
+        y_title=t("softmax_loss.prob_axis"),
+        title=t("softmax_loss.y_chart"),
+        highlight=S.BOOK_T,
+        height=340,
+        y_range=(0, 0.75),
+        legend=True,
+    )
+    right.plotly_chart(fig, key="softmax_loss_y")
     y = np.array([ys[c] for c in cases]) if case == "batch" else np.array(ys[case])
     labels = [S.BOOK_T] * len(cases) if case == "batch" else S.BOOK_T
     values = S.book_losses(y, labels)
@@ -202,17 +200,12 @@ def book_losses() -> None:
     table = pd.DataFrame(
         {
             t("softmax_loss.col_loss"): [t(f"softmax_loss.loss.{k}") for k in LOSSES],
+            t("softmax_loss.col_formula"): [FORMULAS[k] for k in LOSSES],
             t("softmax_loss.col_value"): [repr(values[k]) for k in LOSSES],
             t("softmax_loss.col_book"): [repr(printed[k]) if k in printed else "" for k in LOSSES],
         }
     )
-    with right:
-        st.dataframe(table, hide_index=True)
-        onehot = to_one_hot(np.array([S.BOOK_T]))[0].astype(int).tolist()
-        st.code(f"t = {onehot}  # one-hot\nt = {S.BOOK_T}  # label", language="python")
-        cols = st.columns(len(LOSSES))
-        for col, k in zip(cols, LOSSES, strict=True):
-            col.latex(FORMULAS[k])
+    st.dataframe(table, hide_index=True)
     st.caption(t("softmax_loss.losses_note"))
     show_source(S.book_losses, mean_squared_error, sum_squared_error, cross_entropy_error)
 
@@ -287,7 +280,7 @@ def mini_batch() -> None:
     )
     c3.button(t("softmax_loss.redraw"), on_click=next_seed, key="softmax_loss_redraw")
     with st.spinner(t("softmax_loss.loading")):
-        x_train, t_train = mnist_train_uint8()
+        (x_train, t_train), _ = mnist_uint8()
     batch_mask = S.sample_batch(len(x_train), size, np.random.default_rng(int(seed)))
     x_batch = x_train[batch_mask]
     t_batch = to_one_hot(t_train[batch_mask])
@@ -300,6 +293,7 @@ def mini_batch() -> None:
         ],
         width=84,
     )
+    st.caption(t("softmax_loss.images_note"))
     st.markdown(f"**{t('softmax_loss.onehot_title')}**")
     onehot = pd.DataFrame(t_batch.astype(int), columns=[str(d) for d in range(10)])
     onehot.insert(0, t("softmax_loss.col_label"), t_train[batch_mask].astype(int))

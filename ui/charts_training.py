@@ -13,6 +13,14 @@ import plotly.graph_objects as go
 from ui.charts import COLORS, style
 
 
+def _room_for_legend(fig: go.Figure, title: str | None) -> None:
+    """Keep a title clear of a legend that wraps to two rows (the legend sits on the plot)."""
+    if title:
+        fig.update_layout(
+            margin={"t": 110}, title={"y": 0.98, "yanchor": "top", "yref": "container"}
+        )
+
+
 def bar_chart(
     categories: Sequence[str],
     series: list[tuple[str, Sequence[float]]],
@@ -23,12 +31,14 @@ def bar_chart(
     height: int = 360,
     highlight: int | None = None,
     y_range: tuple[float, float] | None = (0.0, 1.05),
+    legend: bool | None = None,
 ) -> go.Figure:
     """Grouped bars, one group per category, with the values printed on the bars.
 
     ``highlight`` draws the bars of that category index with a dark outline (the decision,
-    or the true class).
+    or the true class). The legend shows with several series, or when ``legend`` is True.
     """
+    legend = len(series) > 1 if legend is None else legend
     fig = go.Figure()
     for i, (name, values) in enumerate(series):
         outline = [2.5 if k == highlight else 0 for k in range(len(categories))]
@@ -47,8 +57,11 @@ def bar_chart(
                 hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
             )
         )
-    fig.update_layout(barmode="group", showlegend=len(series) > 1)
+    fig.update_layout(barmode="group")
     style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    fig.update_layout(showlegend=legend)
+    if legend:
+        _room_for_legend(fig, title)
     fig.update_xaxes(type="category")
     if y_range is not None:
         fig.update_yaxes(range=list(y_range))
@@ -82,6 +95,7 @@ def curves_with_marker(
             )
         )
     style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
+    _room_for_legend(fig, title)
     if marker_x is not None:
         fig.add_vline(
             x=marker_x,
@@ -149,6 +163,7 @@ def training_charts(
         title=names["acc_title"],
         height=height,
     )
+    _room_for_legend(acc_fig, names["acc_title"])
     acc_fig.update_yaxes(range=[0, 1.02])
     acc_fig.update_xaxes(dtick=1 if len(epochs) <= 20 else None, rangemode="tozero")
     return loss_fig, acc_fig

@@ -39,9 +39,10 @@ STRINGS = {
         "zh": "计算 softmax(a / T)。T = 1 就是书中的 softmax。",
         "en": "Computes softmax(a / T). T = 1 is the book's softmax.",
     },
-    "softmax_loss.compare_sigmoid": {
-        "zh": "同时画出每个打分单独经过 sigmoid 的结果",
-        "en": "Also show each score through its own sigmoid",
+    "softmax_loss.compare_sigmoid": {"zh": "对比各自独立的 sigmoid", "en": "Compare with sigmoid"},
+    "softmax_loss.compare_sigmoid_help": {
+        "zh": "每个打分单独经过 sigmoid，画在 softmax 旁边。",
+        "en": "Each score through its own sigmoid, drawn next to softmax.",
     },
     "softmax_loss.bad_logits.empty": {
         "zh": "请输入打分，例如 0.3, 2.9, 4.0。",
@@ -277,7 +278,11 @@ STRINGS = {
         "zh": "x_batch.shape = {x}，t_batch.shape = {t}（one-hot）",
         "en": "x_batch.shape = {x}, t_batch.shape = {t} (one-hot)",
     },
-    "softmax_loss.image_caption": {"zh": "第 {i} 张 · 标签 {label}", "en": "#{i} · label {label}"},
+    "softmax_loss.image_caption": {"zh": "#{i} → {label}", "en": "#{i} → {label}"},
+    "softmax_loss.images_note": {
+        "zh": "每张图下面是它在训练集中的下标 → 它的标签。",
+        "en": "Under each image: its index in the training set → its label.",
+    },
     "softmax_loss.onehot_title": {
         "zh": "它们的 one-hot 标签：每一行只在正确数字的位置上是 1",
         "en": "Their one-hot labels: each row is 1 only at the right digit",

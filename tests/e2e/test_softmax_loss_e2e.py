@@ -1,0 +1,68 @@
+"""The softmax and loss page in a real browser: type scores, drag sliders, read the answers."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+
+STEM = "softmax_loss"
+JS_BARS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
+    .querySelectorAll('.point path')].map(p => p.getAttribute('d')).join('|')"""
+
+
+def s(key: str, lang: str) -> str:
+    return CATALOG[f"{STEM}.{key}"][lang]
+
+
+def type_logits(page, lang: str, value: str) -> None:
+    box = page.locator(f'input[aria-label="{s("logits", lang)}"]')
+    box.fill(value)
+    box.press("Enter")
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scores_to_probabilities(page, server, lang):
+    """Typed scores redraw the bars and the decision; a typo gets a message in the language;
+    the temperature slider reshapes the bars."""
+    open_lab(page, f"{server}/{STEM}?lang={lang}")
+    page.locator(".js-plotly-plot").first.wait_for()
+    expect(page.get_by_text(s("pipe_decision", lang), exact=True)).to_be_visible()
+    before = page.evaluate(JS_BARS, 0)
+
+    type_logits(page, lang, "1, two, 3")
+    expect(page.get_by_text(s("bad_logits.number", lang).format(token="two"))).to_be_visible()
+    assert_no_dialog(page)
+
+    type_logits(page, lang, "5, -1, 0, 2")
+    expect(page.get_by_text(s("bad_logits.number", lang).format(token="two"))).to_have_count(0)
+    page.wait_for_function(f"(b) => ({JS_BARS})(0) !== b", arg=before)
+    after = page.evaluate(JS_BARS, 0)
+    assert after.count("|") == 3  # four bars
+
+    nudge_slider(page, s("temperature", lang), 20)  # T 1.0 → 3.0: flatter
+    page.wait_for_function(f"(b) => ({JS_BARS})(0) !== b", arg=after)
+    assert_no_dialog(page)
+    shot(page, f"softmax_loss-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overflow_and_loss_sliders(page, server, lang):
+    """Dragging c below the overflow threshold turns the nan warning into agreement; moving p
+    changes the cross entropy read-out."""
+    open_lab(page, f"{server}/{STEM}?lang={lang}")
+    warning = s("overflow_yes", lang).split("{")[0]
+    expect(page.get_by_text(warning)).to_be_visible()
+    nudge_slider(page, s("shift", lang), -40)  # c = 1000 → 600: no overflow
+    expect(page.get_by_text(s("overflow_no", lang).split("{")[0])).to_be_visible()
+
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=s("metric.ce", lang))
+    expect(metric).to_contain_text("0.5108")  # p = 0.6: −log 0.6
+    nudge_slider(page, s("p", lang), -60)  # p → 0: the guard's cap
+    expect(metric).to_contain_text("708.3964")
+    assert_no_dialog(page)
+    shot(page, f"softmax_loss-sliders-{lang}")
