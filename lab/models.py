@@ -1,0 +1,299 @@
+"""Trained digit models: a registry of architectures, .npz weights, and ``load(name)``.
+
+A model file ``data/models/<name>.npz`` holds one array per ``params`` key (W1, b1, ...), the
+batch-norm running statistics if any, and ``__meta__``: a JSON string with the architecture
+name, the network config, the seed, the epochs and the test accuracy. No pickles: files load
+with ``np.load(allow_pickle=False)``.
+
+To add a model, ``register_model(ModelSpec(name, build, recipe))``; ``python -m lab.train
+--model <name>`` then trains it with ``recipe`` and ``load(name)`` returns it. ``load("default")``
+gives the registered "default" model if its file exists, otherwise the model with the best
+stored test accuracy among those present (today: "book").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from lab.activations import softmax
+from lab.network import MultiLayerNet, Net
+
+__all__ = [
+    "MODELS",
+    "MODEL_DIR",
+    "Model",
+    "ModelSpec",
+    "available_models",
+    "build_network",
+    "load",
+    "load_model",
+    "model_path",
+    "register_model",
+    "save_model",
+]
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+IMAGE_SHAPE = (1, 28, 28)
+_META_KEY = "__meta__"
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """An architecture the app knows, and how to train it.
+
+    Attributes
+    ----------
+    name : str
+        Also the file name: ``data/models/<name>.npz``.
+    build : callable rng -> Net
+        Builds a fresh, initialised network.
+    recipe : dict
+        Training defaults for ``python -m lab.train``: epochs, batch_size, optimizer,
+        optimizer_param, lr_decay, evaluate_sample_num_per_epoch, seed.
+    description : str
+    """
+
+    name: str
+    build: Callable[[np.random.Generator], Net]
+    recipe: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+
+MODELS: dict[str, ModelSpec] = {}
+
+
+def register_model(spec: ModelSpec) -> None:
+    """Add (or replace) an architecture in ``MODELS``, and forget cached loads."""
+    MODELS[spec.name] = spec
+    load.cache_clear()
+
+
+def model_path(name: str) -> Path:
+    """Where the weights of model ``name`` live: ``data/models/<name>.npz``."""
+    return MODEL_DIR / f"{name}.npz"
+
+
+def build_network(arch: str, rng: np.random.Generator | None = None) -> Net:
+    """A fresh network of architecture ``arch`` (seed 0 unless ``rng`` is given)."""
+    if arch not in MODELS:
+        raise ValueError(f"unknown architecture {arch!r}; expected one of {sorted(MODELS)}")
+    return MODELS[arch].build(np.random.default_rng(0) if rng is None else rng)
+
+
+def save_model(path: str | os.PathLike, network: Net, arch: str, **meta: Any) -> None:
+    """Write the network's params and buffers plus metadata to ``path`` (.npz, deflated).
+
+    Parameters
+    ----------
+    path : path-like
+    network : Net
+    arch : str
+        Architecture name in ``MODELS``; ``load_model`` rebuilds it and checks every shape.
+    **meta
+        JSON-able facts to keep, e.g. seed, epochs, test_acc.
+
+    Notes
+    -----
+    Same layout as ``np.savez_compressed``, but every zip entry gets the fixed timestamp
+    1980-01-01 (``np.savez`` stamps the current time), so the same weights always give the
+    same bytes: training twice with one seed reproduces the file bit for bit.
+    """
+    arrays = {**network.params, **network.buffers}
+    info = {"format": _FORMAT, "arch": arch, "config": network.config(), **meta}
+    arrays[_META_KEY] = np.array(json.dumps(info, sort_keys=True))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for key, value in arrays.items():
+            entry = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(entry, "w", force_zip64=True) as f:
+                np.lib.format.write_array(f, np.asarray(value), allow_pickle=False)
+    tmp.replace(path)  # atomic: a reader never sees half a file
+
+
+def _read_npz(path: Path) -> tuple[dict[str, NDArray], dict[str, Any]]:
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {key: npz[key] for key in npz.files}
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise ValueError(f"{path}: not a readable .npz model file ({exc})") from None
+    if _META_KEY not in arrays:
+        raise ValueError(f"{path}: missing {_META_KEY!r}; save models with lab.models.save_model")
+    meta = json.loads(str(arrays.pop(_META_KEY)))
+    return arrays, meta
+
+
+class Model:
+    """A trained digit classifier: ``predict_proba``, ``predict``, and its ``network``.
+
+    Attributes
+    ----------
+    name : str
+    network : Net
+        The book's attributes are all there: ``network.params``, ``network.layers``,
+        ``network.activations(x)`` for the hidden layers.
+    meta : dict
+        What was stored with the weights (arch, seed, epochs, test_acc, ...).
+    """
+
+    def __init__(self, name: str, network: Net, meta: dict[str, Any]) -> None:
+        self.name = name
+        self.network = network
+        self.meta = meta
+
+    def images(self, x: ArrayLike) -> NDArray[np.floating]:
+        """Coerce digit images to a batch of the network's input shape.
+
+        Accepts one image (784,), (28, 28), (1, 28, 28) or a batch (N, 784), (N, 28, 28),
+        (N, 1, 28, 28) of floats in [0, 1] (MNIST's ``normalize=True``).
+        """
+        x = np.asarray(x, dtype=self.network.dtype)
+        sample_shapes = {(math.prod(IMAGE_SHAPE),), IMAGE_SHAPE[1:], IMAGE_SHAPE}
+        if x.shape in sample_shapes:
+            x = x[None]
+        elif x.shape[1:] not in sample_shapes:
+            raise ValueError(
+                "expected digit images of shape (784,), (28, 28) or a batch (N, 784), "
+                f"(N, 28, 28), (N, 1, 28, 28), got shape {x.shape}"
+            )
+        if not np.all(np.isfinite(x)):
+            raise ValueError("expected finite pixel values in [0, 1], got NaN or inf")
+        if x.size and (x.min() < 0 or x.max() > 1):
+            raise ValueError(
+                f"expected pixel values in [0, 1], got range [{x.min()}, {x.max()}]; "
+                "divide 0-255 images by 255"
+            )
+        return x.reshape((len(x), *self.network.input_shape))
+
+    def predict_proba(self, x: ArrayLike, batch_size: int = 1000) -> NDArray[np.float64]:
+        """Class probabilities, shape (N, 10), every row positive and summing to 1."""
+        x = self.images(x)
+        rows = [
+            softmax(self.network.predict(x[i : i + batch_size]))
+            for i in range(0, len(x), batch_size)
+        ]
+        return np.concatenate(rows) if rows else np.zeros((0, self.network.output_size))
+
+    def predict(self, x: ArrayLike) -> NDArray[np.intp]:
+        """The most probable digit for each image, shape (N,)."""
+        return np.argmax(self.predict_proba(x), axis=1)
+
+    def __repr__(self) -> str:
+        acc = self.meta.get("test_acc")
+        return f"Model({self.name!r}, test_acc={acc})"
+
+
+def load_model(path: str | os.PathLike, arch: str | None = None) -> Model:
+    """Read a model file, rebuild its architecture and check every key and shape.
+
+    Parameters
+    ----------
+    path : path-like
+        A file written by ``save_model``.
+    arch : str, optional
+        Expected architecture; by default the one named in the file.
+
+    Raises
+    ------
+    ValueError
+        Unknown or mismatched architecture, a missing or extra key, or a wrong shape; the
+        message names it.
+    """
+    path = Path(path)
+    arrays, meta = _read_npz(path)
+    stored = meta.get("arch")
+    arch = stored if arch is None else arch
+    if stored != arch:
+        raise ValueError(f"{path}: holds architecture {stored!r}, expected {arch!r}")
+    network = build_network(arch)
+    expected = {**network.params, **network.buffers}
+    missing = [k for k in expected if k not in arrays]
+    extra = sorted(k for k in arrays if k not in expected)
+    if missing or extra:
+        raise ValueError(
+            f"{path}: keys do not match architecture {arch!r}: missing {missing}, extra {extra}"
+        )
+    for key, target in expected.items():
+        if arrays[key].shape != target.shape:
+            raise ValueError(
+                f"{path}: {key!r} has shape {arrays[key].shape}, architecture {arch!r} "
+                f"expects {target.shape}"
+            )
+        target[...] = arrays[key]  # in place: the layers hold these arrays
+    return Model(arch, network, meta)
+
+
+def available_models() -> list[str]:
+    """Registered model names whose weight file exists, in registry order."""
+    return [name for name in MODELS if model_path(name).exists()]
+
+
+def _best_present() -> str:
+    present = available_models()
+    if not present:
+        raise FileNotFoundError(
+            f"no trained model in {MODEL_DIR}; train one with python -m lab.train --model book"
+        )
+    accs = {name: _read_npz(model_path(name))[1].get("test_acc") or 0.0 for name in present}
+    return max(present, key=lambda name: accs[name])
+
+
+@functools.lru_cache(maxsize=8)
+def load(name: str = "default") -> Model:
+    """The trained model ``name`` from ``data/models`` (cached: treat it as read-only).
+
+    "default" is the registered "default" model when its file exists, otherwise the present
+    model with the best stored test accuracy.
+    """
+    if name == "default" and not ("default" in MODELS and model_path("default").exists()):
+        name = _best_present()
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; expected one of {sorted(MODELS)} or 'default'")
+    path = model_path(name)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} not found; train it with python -m lab.train --model {name}"
+        )
+    return load_model(path, name)
+
+
+def _book_net(rng: np.random.Generator) -> Net:
+    # weight decay only acts in training (loss and gradient); predict ignores it
+    return MultiLayerNet(
+        784, [50, 100], 10, rng=rng, activation="sigmoid", weight_decay_lambda=1e-4
+    )
+
+
+register_model(
+    ModelSpec(
+        "book",
+        _book_net,
+        recipe={
+            "epochs": 12,
+            "batch_size": 50,
+            "optimizer": "Adam",
+            "optimizer_param": {"lr": 0.002},
+            "lr_decay": 0.9,
+            "evaluate_sample_num_per_epoch": 10000,
+            "seed": 0,
+        },
+        description="The book's ch. 3 network 784-50-100-10, sigmoid, sigmoid, softmax; "
+        "Xavier init, trained here with Adam, lr decay and a little weight decay",
+    )
+)

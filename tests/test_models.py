@@ -1,0 +1,160 @@
+"""Tests for lab.models and lab.train: the shipped book model, input shapes, file checks, CLI."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lab import models
+from lab.mnist import load_mnist
+from lab.models import (
+    MODELS,
+    ModelSpec,
+    available_models,
+    build_network,
+    load,
+    load_model,
+    model_path,
+    save_model,
+)
+from lab.network import MultiLayerNet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def mnist_test():
+    """The real MNIST test set, (10000, 784) float32 in [0, 1] and int labels."""
+    _, (x_test, t_test) = load_mnist(normalize=True, flatten=True)
+    return x_test, t_test
+
+
+def _tiny_spec(name: str) -> ModelSpec:
+    return ModelSpec(name, lambda rng: MultiLayerNet(784, [3], 10, rng=rng), {"epochs": 1})
+
+
+def test_book_model_reaches_97_percent(mnist_test):
+    """The shipped book model (784-50-100-10 sigmoid) is >= 97 % accurate on the 10k test set
+    (the book's sample_weight.pkl: 93.52 %), and its file says the same."""
+    x, t = mnist_test
+    model = load("book")
+    acc = float(np.mean(model.predict(x) == t))
+    assert acc >= 0.97
+    assert model.meta["test_acc"] == pytest.approx(acc, abs=1e-12)
+    assert model.meta["arch"] == "book"
+    assert list(model.network.layers) == ["Affine1", "Sigmoid1", "Affine2", "Sigmoid2", "Affine3"]
+
+
+def test_predict_proba_accepts_every_image_shape(mnist_test):
+    """(N,784), (N,28,28), (N,1,28,28) give the same (N,10) rows summing to 1; one image as
+    (784,), (28,28) or (1,28,28) gives a (1,10) row equal to the batch's first row."""
+    model = load("book")
+    x = mnist_test[0][:5]
+    p = model.predict_proba(x)
+    assert p.shape == (5, 10)
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, rtol=4 * np.finfo(np.float64).eps)
+    assert np.all(p > 0)
+    for batch in (x.reshape(5, 28, 28), x.reshape(5, 1, 28, 28)):
+        np.testing.assert_array_equal(model.predict_proba(batch), p)
+    for one in (x[0], x[0].reshape(28, 28), x[0].reshape(1, 28, 28)):
+        # one row goes through BLAS's matrix-vector path: equal up to rounding
+        np.testing.assert_allclose(model.predict_proba(one), p[:1], rtol=1e-12, atol=1e-15)
+    assert model.predict(x).dtype.kind == "i"
+    np.testing.assert_array_equal(model.predict(x), np.argmax(p, axis=1))
+
+
+def test_predict_proba_rejects_bad_images():
+    """Wrong shapes and 0-255 pixels raise ValueError saying what is expected."""
+    model = load("book")
+    with pytest.raises(ValueError, match=r"got shape \(27, 27\)"):
+        model.predict_proba(np.zeros((27, 27)))
+    with pytest.raises(ValueError, match="divide 0-255 images by 255"):
+        model.predict_proba(np.full((28, 28), 255.0))
+    with pytest.raises(ValueError, match="got NaN or inf"):
+        model.predict_proba(np.full(784, np.nan))
+
+
+def test_default_is_the_best_present_model():
+    """load('default') is a present model whose stored test accuracy is the highest."""
+    default = load("default")
+    accs = [load(name).meta["test_acc"] for name in available_models()]
+    assert default.meta["test_acc"] == max(accs)
+
+
+def test_save_load_round_trip_and_bytes(tmp_path, rng):
+    """save_model then load_model restores every array exactly and the metadata; saving the
+    same weights twice gives byte-identical files (fixed zip timestamps)."""
+    net = build_network("book", rng)
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    save_model(a, net, "book", seed=5, test_acc=0.5)
+    save_model(b, net, "book", seed=5, test_acc=0.5)
+    assert a.read_bytes() == b.read_bytes()
+    model = load_model(a)
+    for key, value in net.params.items():
+        np.testing.assert_array_equal(model.network.params[key], value)
+    assert model.meta["seed"] == 5 and model.meta["config"] == json.loads(json.dumps(net.config()))
+    with np.load(a, allow_pickle=False) as npz:  # no pickles inside
+        assert set(npz.files) == {*net.params, "__meta__"}
+
+
+def _write_npz(path: Path, arrays: dict, arch: str = "book") -> None:
+    np.savez(path, __meta__=np.array(json.dumps({"arch": arch})), **arrays)
+
+
+def test_load_rejects_missing_extra_and_misshapen_keys(tmp_path, rng):
+    """A file with a missing key, an extra key or a wrong shape raises ValueError naming it."""
+    params = dict(build_network("book", rng).params)
+    missing = {k: v for k, v in params.items() if k != "W3"}
+    _write_npz(tmp_path / "missing.npz", missing)
+    with pytest.raises(ValueError, match=r"missing \['W3'\], extra \[\]"):
+        load_model(tmp_path / "missing.npz")
+    _write_npz(tmp_path / "extra.npz", {**params, "W9": np.zeros(2)})
+    with pytest.raises(ValueError, match=r"missing \[\], extra \['W9'\]"):
+        load_model(tmp_path / "extra.npz")
+    _write_npz(tmp_path / "shape.npz", {**params, "W1": np.zeros((784, 30))})
+    with pytest.raises(ValueError, match=r"'W1' has shape \(784, 30\).*expects \(784, 50\)"):
+        load_model(tmp_path / "shape.npz")
+    with pytest.raises(ValueError, match="holds architecture 'book', expected 'cnn'"):
+        load_model(tmp_path / "shape.npz", arch="cnn")
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    with pytest.raises(ValueError, match=r"not a readable \.npz"):
+        load_model(tmp_path / "junk.npz")
+
+
+def test_registry_is_extensible(tmp_path, monkeypatch, rng):
+    """A registered architecture saves and loads; load(name) finds it in MODEL_DIR, and a
+    missing file raises FileNotFoundError telling how to train it."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+    load.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="--model tiny"):
+            load("tiny")
+        save_model(model_path("tiny"), build_network("tiny", rng), "tiny", test_acc=0.1)
+        assert load("tiny").network.params["W1"].shape == (784, 3)
+        assert available_models() == ["tiny"]
+        assert load("default").name == "tiny"  # the only (hence best) model present
+        with pytest.raises(ValueError, match="unknown model 'nope'"):
+            load("nope")
+    finally:
+        load.cache_clear()
+
+
+def test_train_cli_quick_run(tmp_path):
+    """python -m lab.train --model book --epochs 1 --limit 500 writes a loadable model and
+    ends with a test-accuracy line; the same seed writes the same bytes."""
+    outs = [tmp_path / "a.npz", tmp_path / "b.npz"]
+    for out in outs:
+        cmd = [sys.executable, "-m", "lab.train", "--model", "book", "--epochs", "1"]
+        cmd += ["--limit", "500", "--seed", "3", "--out", str(out)]
+        res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.strip().splitlines()[-1].startswith("test accuracy ")
+        assert "epoch 1/1" in res.stderr
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    model = load_model(outs[0])
+    assert model.meta["epochs"] == 1 and model.meta["train_size"] == 500
+    assert model.meta["seed"] == 3 and 0.0 <= model.meta["test_acc"] <= 1.0
