@@ -1,5 +1,10 @@
 """Chart builders for the digit pages (pages/digits.py, pages/mnist.py): images, probabilities,
-activation strips and the confusion matrix, in the lab's look (ui.charts.style)."""
+activation strips and the confusion matrix.
+
+They follow ui.charts.style (axis titles, legend on top, compact margins) but set no named
+template: applying "plotly_white" deep-copies it, about 35 ms per figure, and the digits page
+draws five figures after every stroke. Streamlit's own chart theme styles them instead.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,33 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from ui.charts import COLORS, style
+from ui.charts import COLORS
 
 DIGITS = list(range(10))
 GREY = "#9aa5b1"
 _AXIS_OFF = {"showticklabels": False, "showgrid": False, "zeroline": False, "title_text": None}
+
+
+def _style(
+    fig: go.Figure,
+    *,
+    x_title: str,
+    y_title: str,
+    title: str | None = None,
+    height: int = 420,
+    hover: str = "closest",
+) -> go.Figure:
+    """ui.charts.style without the template (see the module docstring)."""
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        hovermode=hover,
+    )
+    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinecolor="#bbb")
+    fig.update_yaxes(title_text=y_title, zeroline=True, zerolinecolor="#bbb")
+    return fig
 
 
 def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
@@ -51,7 +78,7 @@ def prob_bars(
             hovertemplate="%{x}: %{y:.4f}<extra></extra>",
         )
     )
-    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    _style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
     fig.update_xaxes(tickmode="array", tickvals=DIGITS)
     fig.update_yaxes(range=[0, 1.12], tickformat=".0%")
     return fig
@@ -97,7 +124,6 @@ def image_heatmap(
         title=title,
         height=height,
         margin={"l": 4, "r": 4, "t": 36, "b": 4},
-        template="plotly_white",
         showlegend=False,
     )
     fig.update_xaxes(**_AXIS_OFF, constrain="domain")
@@ -134,7 +160,6 @@ def strip(
         title=title,
         height=height,
         margin={"l": 4, "r": 4, "t": 32, "b": 4},
-        template="plotly_white",
     )
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(**_AXIS_OFF)
@@ -188,7 +213,7 @@ def confusion_heatmap(
             y1=selected[0] + 0.5,
             line={"color": "#ff4b4b", "width": 3},
         )
-    style(fig, x_title=x_title, y_title=y_title, height=height, hover="closest")
+    _style(fig, x_title=x_title, y_title=y_title, height=height)
     fig.update_layout(clickmode="event+select", dragmode=False)
     fig.update_xaxes(tickvals=DIGITS, side="top", showgrid=False, zeroline=False)
     fig.update_yaxes(tickvals=DIGITS, autorange="reversed", showgrid=False, zeroline=False)
@@ -226,7 +251,7 @@ def grouped_bars(
             for i, (name, values) in enumerate(series)
         ]
     )
-    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    _style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
     fig.update_layout(barmode="group")
     fig.update_xaxes(tickmode="array", tickvals=DIGITS)
     lo = min(float(np.nanmin(v)) for _, v in series)

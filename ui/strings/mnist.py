@@ -54,11 +54,11 @@ STRINGS = {
     "mnist.infer_intro": {
         "zh": "书中网络（784-50-100-10）在测试集上跑书里的两段循环：第一段每次只送一张图片（x[i]），"
         "第二段每次送 batch_size 张（x[i:i+batch_size]），用 argmax(axis=1) 取答案。"
-        "下面的时间是在服务器上现场测的，每次改动都会重新测量。",
+        "下面的时间是在服务器上现场测的：每改一次设置就重新测一次，也可以点“重新测量”。",
         "en": "The book network (784-50-100-10) runs the book's two loops over the test set: "
         "the first sends one image at a time (x[i]), the second batch_size images at once "
         "(x[i:i+batch_size]) and takes argmax(axis=1). The times below are measured live on "
-        "the server, again at every change.",
+        "the server: again whenever you change a setting, or press Measure again.",
     },
     "mnist.loop_n": {"zh": "逐张推理的图片数", "en": "Images for the one-at-a-time loop"},
     "mnist.loop_n_help": {
