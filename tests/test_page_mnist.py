@@ -1,0 +1,131 @@
+"""AppTest of the MNIST explorer: real shapes and labels, the two timed inference loops, the
+confusion cell picker and the mistakes gallery agree with lab.evaluate on the real test set."""
+
+import numpy as np
+import pytest
+
+from lab import models
+from lab.evaluate import evaluate
+from lab.mnist import load_mnist
+from tests.helpers_app import assert_clean, open_page
+from ui import resources
+from ui.charts_digits import selected_cell
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.skipif(
+    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
+)
+
+
+@pytest.fixture(scope="module")
+def book_report():
+    """The book network on the real test set, computed here independently of the page."""
+    _, (x_test, t_test) = load_mnist()
+    return evaluate(models.load("book").predict_proba(x_test), t_test), t_test
+
+
+def codes(at) -> str:
+    return "\n".join(c.value for c in at.code)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_browse_shows_real_shapes_labels_and_one_hot(lang):
+    """Shapes are MNIST's (60000, 784), (60000,), (10000, 784), (10000,); picking test image
+    0 shows its label 7 and the one-hot row with a 1 at position 7."""
+    at = open_page("mnist", lang)
+    text = codes(at)
+    for shape in ("(60000, 784)", "(60000,)", "(10000, 784)", "(10000,)", "(60000, 10)"):
+        assert shape in text, shape
+    assert "t_train[0] = 5" in text  # the book's first training image is a 5
+    at.segmented_control(key="mnist_split").set_value("test")
+    at.run()
+    at.number_input(key="mnist_index_test").set_value(0)
+    at.run()
+    assert_clean(at)
+    text = codes(at)
+    assert "t_test[0] = 7\n→ [0. 0. 0. 0. 0. 0. 0. 1. 0. 0.]" in text
+    assert "(60000, 10)" not in text and "one-hot t_test.shape  (10000, 10)" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_both_loops_timed_with_the_book_accuracy(lang, book_report):
+    """Three metrics: one-by-one time, batch time, speed-up; the batch caption's accuracy over
+    all 10,000 images is the book network's test accuracy."""
+    report, _ = book_report
+    at = open_page("mnist", lang)
+    labels = [m.label for m in at.metric]
+    assert labels[:3] == [
+        CATALOG["mnist.one_by_one"][lang],
+        CATALOG["mnist.batched"][lang].format(b=100),
+        CATALOG["mnist.speedup"][lang],
+    ]
+    assert all(m.value.endswith(" ms") for m in at.metric[:2])
+    assert at.metric[2].value.endswith("×")
+    all_n = CATALOG["mnist.all_n"][lang].format(n=10000)
+    batch_caption = next(c.value for c in at.caption if all_n in c.value)
+    assert f"{report.accuracy:.2%}" in batch_caption
+    at.select_slider(key="mnist_batch").set_value(10000)
+    at.run()
+    assert_clean(at)
+    assert at.metric[1].label == CATALOG["mnist.batched"][lang].format(b=10000)
+
+
+def test_confusion_cell_picker_matches_the_matrix(book_report):
+    """Choosing true 4 / predicted 9 titles the cell with the matrix's count and shows up to
+    12 of those images; the default cell is the most confused pair."""
+    report, _ = book_report
+    resources.test_report.clear()
+    at = open_page("mnist", "en", mnist_model="book")
+    i, j = np.unravel_index(
+        np.argmax(report.confusion - np.diag(np.diag(report.confusion))), (10, 10)
+    )
+    assert (at.selectbox(key="mnist_true").value, at.selectbox(key="mnist_pred").value) == (i, j)
+    at.selectbox(key="mnist_true").set_value(4)
+    at.selectbox(key="mnist_pred").set_value(9)
+    at.run()
+    assert_clean(at)
+    n = int(report.confusion[4, 9])
+    title = CATALOG["mnist.cell_title"]["en"].format(t=4, y=9, n=n)
+    assert any(title in m.value for m in at.markdown)
+
+
+def test_mistakes_gallery_most_confident_first(book_report):
+    """The mistake picked with the slider is the report's mistake of that rank."""
+    report, _ = book_report
+    at = open_page("mnist", "en", mnist_model="book")
+    assert at.metric[3].value == f"{report.accuracy:.2%}"
+    for rank in (1, 24):
+        at.slider(key="mnist_rank").set_value(rank)
+        at.run()
+        assert_clean(at)
+        r = rank - 1
+        m = report.mistakes
+        title = CATALOG["mnist.rank_title"]["en"].format(i=m.index[r], t=m.t[r], y=m.y[r])
+        charts = [c.proto.spec for c in at.get("plotly_chart")]
+        assert any(title in spec for spec in charts), title
+
+
+def test_selected_cell_reads_the_click_event():
+    """A click on the confusion matrix arrives as a point whose customdata is [true, pred]."""
+    event = {"selection": {"points": [{"x": 9, "y": 4, "customdata": [4, 9, 36]}]}}
+    assert selected_cell(event) == (4, 9)
+    assert selected_cell({"selection": {"points": []}}) is None
+    assert selected_cell(None) is None
+
+
+def test_missing_weights_give_messages(monkeypatch, tmp_path):
+    """With no trained model, the inference and mistakes sections explain instead of failing."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    models.load.cache_clear()
+    resources.model.clear()
+    resources.test_report.clear()
+    try:
+        at = open_page("mnist", "en")
+        warnings = [w.value for w in at.warning]
+        assert CATALOG["mnist.book_missing"]["en"] in warnings
+        assert CATALOG["mnist.model_missing"]["en"].format(name="default") in warnings
+    finally:
+        monkeypatch.undo()
+        models.load.cache_clear()
+        resources.model.clear()
+        resources.test_report.clear()
