@@ -1,0 +1,140 @@
+"""pages/gradient_descent.py under AppTest: the book's three runs with the book's numbers next to
+the live ones, the divergence message at lr = 10, the lr = 10 stall explained, the optimizer
+table against closed forms; in both languages."""
+
+import numpy as np
+import pytest
+
+from lab.descent import gradient_descent
+from lab.functions2d import function_2
+from tests.helpers_app import assert_clean, open_page
+from ui.charts_gradient import fmt_point
+from ui.strings import CATALOG
+
+STEM = "gradient_descent"
+
+
+def text(key: str, lang: str, **fmt) -> str:
+    s = CATALOG[f"{STEM}.{key}"][lang]
+    return s.format(**fmt) if fmt else s
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def set_value(at, key: str, value) -> None:
+    for kind in ("slider", "select_slider", "selectbox", "radio", "multiselect", "toggle"):
+        for w in getattr(at, kind):
+            if w.key == key:
+                w.set_value(value)
+                at.run()
+                assert_clean(at, f"{key} = {value!r}")
+                return
+    raise KeyError(key)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_default_is_the_books_run(lang):
+    """Default: x0² + x1² from (-3, 4), lr = 0.1, 100 numerical steps -> the book's
+    [-6.1e-10, 8.1e-10] (live: -6.11110793e-10, 8.14814391e-10), converged from step 39
+    (|x_k| = 5·0.8^k < 1e-3), and the note that this is the book's run."""
+    at = open_page(STEM, lang)
+    md = markdown(at)
+    assert "`(-6.11110793e-10, 8.14814391e-10)`" in md
+    assert at.success[0].value == text("v.converged", lang, step=39, p="(0, 0)", f="0")
+    assert text("book_match", lang, lr="0.1", book="(-6.1e-10, 8.1e-10)") in [
+        i.value for i in at.info
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lr_10_diverges_with_a_message(lang):
+    """lr = 10 multiplies x by -19 a step: |x| passes 1e8 at step 6 (4·19^6 = 1.9e8), the run
+    stops there and says so in the language; no traceback."""
+    at = open_page(STEM, lang)
+    set_value(at, "gradient_descent_lr", 10.0)
+    assert at.error[0].value == text("v.diverged", lang, step=6, bound="1e+08")
+    # x_6 = (-19)^6·(-3, 4) = (-141137643, 188183524) exactly; the numerical gradient is
+    # already off in the 6th digit at |x| ~ 1e7, and the page shows what lab computed.
+    run = gradient_descent(function_2, [-3.0, 4.0], 10.0, 100)
+    np.testing.assert_allclose(run.x, [-141137643, 188183524], rtol=1e-5)
+    final = text("final", lang, x=fmt_point(run.x, ".9g"), f=f"{run.loss[-1]:.6g}", steps=6)
+    assert final == text("final", lang, x="(-141137328, 188183103)", f="5.53326e+16", steps=6)
+    assert final in markdown(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lr_1e_10_barely_moves(lang):
+    """lr = 1e-10: the book's [-2.99999994, 3.99999992]; it travelled 5·(1 - (1 - 2e-10)^100),
+    about 1e-7."""
+    at = open_page(STEM, lang)
+    set_value(at, "gradient_descent_lr", 1e-10)
+    assert "`(-2.99999994, 3.99999992)`" in markdown(at)
+    warnings = [w.value for w in at.warning]
+    assert text("v.barely_moved", lang, steps=100, dist="1e-07") in warnings
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_three_lessons_side_by_side(lang):
+    """The comparison panels show each live result next to the book's print, with verdicts:
+    1e-10 barely moved, 0.1 converged at 39, 10 diverged at 6 (and stopped near 2.6e13)."""
+    at = open_page(STEM, lang)
+    md = markdown(at)
+    book_prints = text("book_prints", lang)
+    for value in ("(-2.99999994, 3.99999992)", "(-6.1e-10, 8.1e-10)"):
+        assert f"{book_prints} `{value}`" in md
+    assert md.count("`(-2.58983747e+13, -1.29524862e+12)`") == 2  # live and the book's
+    shown = [m.value for m in (*at.success, *at.warning, *at.error)]
+    assert text("vs.converged", lang, step=39) in shown
+    assert text("vs.diverged", lang, step=6) in shown
+    assert text("vs.barely_moved", lang, dist="1e-07") in shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_stall_explained(lang):
+    """lr = 10: the exact gradient reaches (-19)^100·(-3, 4) ≈ (-2.25e+128, 3e+128); the
+    numerical one stops where floats are 0.0039 apart and its gradient is exactly (0, 0)."""
+    at = open_page(STEM, lang)
+    expected = text(
+        "stall_text",
+        lang,
+        num="(-2.58983747e+13, -1.29524862e+12)",
+        exact="(-2.25e+128, 3e+128)",
+        spacing="0.0039",
+        grad="(0, 0)",
+    )
+    assert expected in markdown(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_optimizer_table(lang):
+    """The book's ch. 6 race: six rows; SGD (lr 0.95) after 30 steps is at the closed form
+    ((1 - 0.095)^30·(-7), (1 - 1.9)^30·2) = (-0.3504, 0.08478)."""
+    at = open_page(STEM, lang)
+    table = at.dataframe[0].value
+    assert table[text("col_opt", lang)].tolist() == [
+        "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
+    ]  # fmt: skip
+    sgd = table.iloc[0]
+    assert sgd["lr"] == "0.95"
+    x = (1 - 0.095) ** 30 * -7, (1 - 1.9) ** 30 * 2
+    assert sgd[text("col_final", lang)] == f"({x[0]:.4g}, {x[1]:.4g})" == "(-0.3504, 0.08478)"
+
+
+def test_function_picker_resets_start_and_lr():
+    """Picking Rosenbrock moves the start to (-1.5, 2) and lr to 0.001 (its defaults)."""
+    at = open_page(STEM, "en")
+    set_value(at, "gradient_descent_fn", "rosenbrock")
+    values = {w.key: w.value for w in (*at.slider, *at.select_slider)}
+    assert (values["gradient_descent_x0"], values["gradient_descent_x1"]) == (-1.5, 2.0)
+    assert values["gradient_descent_lr"] == 0.001
+
+
+def test_empty_selections_explain_themselves():
+    """No learning rate or no optimizer picked: a hint, not an error."""
+    at = open_page(STEM, "zh")
+    set_value(at, "gradient_descent_lrs", [])
+    set_value(at, "gradient_descent_opts", [])
+    infos = [i.value for i in at.info]
+    assert text("no_lr", "zh") in infos and text("no_opt", "zh") in infos
