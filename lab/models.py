@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lab.activations import softmax
+from lab.cnn import DEFAULT_RECIPE, default_net
 from lab.network import MultiLayerNet, Net
 
 __all__ = [
@@ -295,5 +296,15 @@ register_model(
         },
         description="The book's ch. 3 network 784-50-100-10, sigmoid, sigmoid, softmax; "
         "Xavier init, trained here with Adam, lr decay and a little weight decay",
+    )
+)
+
+register_model(
+    ModelSpec(
+        "default",
+        default_net,
+        recipe=DEFAULT_RECIPE,
+        description="A small CNN (lab.cnn): conv32-pool-BN-ReLU, conv64-pool-BN-ReLU, "
+        "affine 128, dropout, affine 10; trained on augmented MNIST by lab.cnn.fit",
     )
 )
