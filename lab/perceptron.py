@@ -392,9 +392,15 @@ class PerceptronRun:
 
 
 def initial_line(seed: int) -> tuple[Array, float]:
-    """A random start (w, b) with every entry uniform in [−1, 1), reproducible from seed."""
-    wb = np.random.default_rng(seed).uniform(-1.0, 1.0, size=3)
-    return wb[:2], float(wb[2])
+    """A random start (w, b), reproducible from seed, whose line crosses the unit square.
+
+    The line goes through a point p uniform in [0, 1]² at an angle uniform in [0, 2π), with
+    |w| = 0.5: w = 0.5·(cos θ, sin θ), b = −w·p. So the learner sees it from step 0.
+    """
+    rng = np.random.default_rng(seed)
+    theta, p = rng.uniform(0.0, 2 * np.pi), rng.uniform(0.0, 1.0, size=2)
+    w = 0.5 * np.array([np.cos(theta), np.sin(theta)])
+    return w, float(-w @ p)
 
 
 def train_perceptron(
@@ -486,7 +492,9 @@ def best_line(x: ArrayLike, t: ArrayLike) -> BestLine:
 
     Tries the largest subsets of points first; the first one that is linearly separable
     (exact test) gives the count, and the learning rule (from w = 0, b = 0, lr = 1, which
-    must converge on separable data) gives the line. For XOR: 3 of 4.
+    must converge on separable data) gives the direction w. The bias is then moved to the
+    middle of the gap between the two classes along w, so no point sits on the line.
+    For XOR: 3 of 4.
     """
     x, t = _check_labelled(x, t)
     for k in range(len(x), 0, -1):
@@ -495,6 +503,9 @@ def best_line(x: ArrayLike, t: ArrayLike) -> BestLine:
             if linearly_separable(x[idx], t[idx]):
                 run = train_perceptron(x[idx], t[idx], np.zeros(x.shape[1]), 0.0, 1.0, 1000)
                 w, b = run.w[-1], float(run.b[-1])
+                score = x[idx] @ w
+                if 0 < t[idx].sum() < k:  # both classes: centre b between them
+                    b = -0.5 * float(score[t[idx] == 1].min() + score[t[idx] == 0].max())
                 correct = perceptron(x, w, b) == t
                 return BestLine(int(correct.sum()), w, b, correct)
     raise ValueError("expected at least one point, got none")
@@ -546,8 +557,8 @@ def train_xor_mlp(
     hidden: int = 4,
     activation: str = "sigmoid",
     seed: int = 0,
-    lr: float = 0.05,
-    iterations: int = 1000,
+    lr: float = 0.02,
+    iterations: int = 800,
     frames: int = 30,
     lo: float = -0.5,
     hi: float = 1.5,
@@ -557,7 +568,8 @@ def train_xor_mlp(
 
     Full batch (the four inputs, targets t = [0, 1, 1, 0]), Adam with learning rate lr,
     seeded weights. Snapshots are spaced geometrically, because the boundary changes most at
-    the start.
+    the start. The defaults stop while the weights are still moderate, so the boundary is a
+    visible curve (trained much longer, sigmoid units saturate into straight bands).
 
     Returns
     -------

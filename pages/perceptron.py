@@ -7,7 +7,7 @@ import streamlit as st
 from lab import perceptron as P
 from ui import charts_perceptron as C
 from ui.charts import line_chart, style
-from ui.i18n import labeller, t
+from ui.i18n import current_lang, labeller, t
 from ui.layout import page_intro, show_source
 
 LO, HI = -0.5, 1.5  # the input plane around the four corners
@@ -57,6 +57,38 @@ def set_preset(name: str) -> None:
     )
 
 
+# Figures are cached per input and language: building a plotly figure costs more than the maths
+# behind it. st.plotly_chart only reads a figure, so sharing one object is safe.
+figures = st.cache_resource(max_entries=256, show_spinner=False)
+
+
+@figures
+def gate_figures(w1: float, w2: float, b: float, gate: str, lang: str) -> tuple:
+    """The input plane with the perceptron's line, and the slice of weights that give gate."""
+    w, target = (w1, w2), P.gate_targets(gate)
+    _, y = P.truth_table(w, b)
+    plane = input_plane(t("perceptron.plane_title"))
+    plane.add_trace(C.region_trace(P.half_plane(w, b, LO, HI), t("perceptron.region")))
+    plane.add_trace(C.line_trace(P.decision_line(w, b, LO, HI), line_name(w, b)))
+    plane.add_traces(input_points(target, y != target))
+    poly = P.solution_slice(target, b)
+    weights = C.plane(
+        x_title=t("perceptron.w1"),
+        y_title=t("perceptron.w2"),
+        title=t("perceptron.slice_title", b=b, gate=gate),
+        lo=-2.0,
+        hi=2.0,
+    )
+    weights.update_xaxes(dtick=1)
+    weights.update_yaxes(dtick=1)
+    weights.add_trace(C.region_trace(poly, t("perceptron.slice_region"), C.GOOD))
+    ok = bool((y == target).all())
+    weights.add_trace(C.star_trace(w1, w2, t("perceptron.slice_you"), ok=ok))
+    if not len(poly):
+        C.note(weights, t("perceptron.slice_xor" if gate == "XOR" else "perceptron.slice_empty"))
+    return plane, weights
+
+
 page_intro("perceptron")
 
 
@@ -64,14 +96,14 @@ page_intro("perceptron")
 def playground() -> None:
     st.header(t("perceptron.play_title"))
     st.markdown(t("perceptron.presets"))
-    for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-        col.button(
-            t(f"perceptron.preset.{name}"),
-            key=f"perceptron_preset_{name}",
-            on_click=set_preset,
-            args=(name,),
-            width="stretch",
-        )
+    with st.container(horizontal=True):
+        for name in PRESETS:
+            st.button(
+                t(f"perceptron.preset.{name}"),
+                key=f"perceptron_preset_{name}",
+                on_click=set_preset,
+                args=(name,),
+            )
     controls, left, right = st.columns([1.1, 2, 2])
     with controls:
         gate = st.selectbox(
@@ -84,33 +116,13 @@ def playground() -> None:
         w2 = st.slider(t("perceptron.w2"), -2.0, 2.0, 0.5, 0.1, key="perceptron_w2")
         b = st.slider(t("perceptron.b"), -2.0, 2.0, -0.7, 0.1, key="perceptron_b")
         st.markdown(t("perceptron.rule_formula"))
-    w = (w1, w2)
     gate_name = t(f"perceptron.gate.{gate}")
     target = P.gate_targets(gate)
-    a, y = P.truth_table(w, b)
+    a, y = P.truth_table((w1, w2), b)
     wrong = y != target
-    with left:
-        fig = input_plane(t("perceptron.plane_title"))
-        fig.add_trace(C.region_trace(P.half_plane(w, b, LO, HI), t("perceptron.region")))
-        fig.add_trace(C.line_trace(P.decision_line(w, b, LO, HI), line_name(w, b)))
-        fig.add_traces(input_points(target, wrong))
-        st.plotly_chart(fig, key="perceptron_plane")
-    with right:
-        poly = P.solution_slice(target, b)
-        fig = C.plane(
-            x_title=t("perceptron.w1"),
-            y_title=t("perceptron.w2"),
-            title=t("perceptron.slice_title", b=b, gate=gate),
-            lo=-2.0,
-            hi=2.0,
-        )
-        fig.update_xaxes(dtick=1)
-        fig.update_yaxes(dtick=1)
-        fig.add_trace(C.region_trace(poly, t("perceptron.slice_region"), C.GOOD))
-        fig.add_trace(C.star_trace(w1, w2, t("perceptron.slice_you"), ok=not wrong.any()))
-        if not len(poly):
-            C.note(fig, t("perceptron.slice_xor" if gate == "XOR" else "perceptron.slice_empty"))
-        st.plotly_chart(fig, key="perceptron_slice")
+    plane, weights = gate_figures(w1, w2, b, gate, current_lang())
+    left.plotly_chart(plane, key="perceptron_plane")
+    right.plotly_chart(weights, key="perceptron_slice")
     table_col, text_col = st.columns([2, 3])
     table_col.table(
         truth_frame(
@@ -141,25 +153,60 @@ playground()
 
 # -- XOR: no single line; two layers do it ---------------------------------------------------
 
+
+@figures
+def xor_figures(lang: str) -> tuple:
+    """XOR's best single line, and the two-layer solution in the input and (s1, s2) planes."""
+    xor_t = P.gate_targets("XOR")
+    best = P.best_line(P.INPUTS, xor_t)
+    best_fig = input_plane(t("perceptron.best_title", n=best.n_correct))
+    best_fig.add_trace(C.region_trace(P.half_plane(best.w, best.b, LO, HI), t("perceptron.region")))
+    best_fig.add_trace(
+        C.line_trace(P.decision_line(best.w, best.b, LO, HI), line_name(best.w, best.b))
+    )
+    best_fig.add_traces(input_points(xor_t, ~best.correct))
+
+    nand, orr, and_ = P.GATE_PARAMS["NAND"], P.GATE_PARAMS["OR"], P.GATE_PARAMS["AND"]
+    two = input_plane(t("perceptron.two_plane"))
+    two.add_trace(C.region_trace(P.xor_band(LO, HI), t("perceptron.band")))
+    two.add_trace(C.line_trace(P.decision_line(*nand, LO, HI), t("perceptron.nand_line"), C.PURPLE))
+    two.add_trace(C.line_trace(P.decision_line(*orr, LO, HI), t("perceptron.or_line"), C.GOOD))
+    two.add_traces(input_points(xor_t))
+
+    s1, s2, y = P.xor_two_layer(P.INPUTS)
+    hidden = C.plane(
+        x_title=t("perceptron.s1"),
+        y_title=t("perceptron.s2"),
+        title=t("perceptron.s_plane"),
+        lo=LO,
+        hi=HI,
+    )
+    hidden.add_trace(C.region_trace(P.half_plane(*and_, LO, HI), t("perceptron.region")))
+    hidden.add_trace(C.line_trace(P.decision_line(*and_, LO, HI), t("perceptron.and_line")))
+    came_from = {}  # (s1, s2) -> the inputs that land there
+    for point, text in zip(zip(s1, s2, strict=True), INPUT_TEXT, strict=True):
+        came_from.setdefault(point, []).append(text)
+    labels = [" ".join(came_from[point]) for point in zip(s1, s2, strict=True)]
+    names = (t("perceptron.t1"), t("perceptron.t0"))
+    hidden.add_traces(C.point_traces(s1, s2, y, names=names, text=labels))
+    return best_fig, two, hidden
+
+
 st.header(t("perceptron.xor_title"))
 xor_t = P.gate_targets("XOR")
 best = P.best_line(P.INPUTS, xor_t)
+best_fig, two_fig, hidden_fig = xor_figures(current_lang())
 proof, chart = st.columns([3, 2])
 with proof:
     st.markdown(t("perceptron.xor_proof"))
     separable = P.linearly_separable(P.INPUTS, xor_t)
     st.info(t("perceptron.xor_verdict", best=best.n_correct, separable=MARK[separable]))
-with chart:
-    fig = input_plane(t("perceptron.best_title", n=best.n_correct))
-    fig.add_trace(C.region_trace(P.half_plane(best.w, best.b, LO, HI), t("perceptron.region")))
-    fig.add_trace(C.line_trace(P.decision_line(best.w, best.b, LO, HI), line_name(best.w, best.b)))
-    fig.add_traces(input_points(xor_t, ~best.correct))
-    st.plotly_chart(fig, key="perceptron_best")
+chart.plotly_chart(best_fig, key="perceptron_best")
 
 st.subheader(t("perceptron.two_title"))
 st.markdown(t("perceptron.two_intro"))
 s1, s2, y_xor = P.xor_two_layer(P.INPUTS)
-table_col, left, right = st.columns([1.3, 2, 2])
+table_col, left, right = st.columns([1.8, 2, 2])
 table_col.table(
     truth_frame(
         {
@@ -170,31 +217,8 @@ table_col.table(
     ),
     hide_index=True,
 )
-with left:
-    nand, orr, and_ = P.GATE_PARAMS["NAND"], P.GATE_PARAMS["OR"], P.GATE_PARAMS["AND"]
-    fig = input_plane(t("perceptron.two_plane"))
-    fig.add_trace(C.region_trace(P.xor_band(LO, HI), t("perceptron.band")))
-    fig.add_trace(C.line_trace(P.decision_line(*nand, LO, HI), t("perceptron.nand_line"), C.PURPLE))
-    fig.add_trace(C.line_trace(P.decision_line(*orr, LO, HI), t("perceptron.or_line"), C.GOOD))
-    fig.add_traces(input_points(xor_t))
-    st.plotly_chart(fig, key="perceptron_two_plane")
-with right:
-    fig = C.plane(
-        x_title=t("perceptron.s1"),
-        y_title=t("perceptron.s2"),
-        title=t("perceptron.s_plane"),
-        lo=LO,
-        hi=HI,
-    )
-    fig.add_trace(C.region_trace(P.half_plane(*and_, LO, HI), t("perceptron.region")))
-    fig.add_trace(C.line_trace(P.decision_line(*and_, LO, HI), t("perceptron.and_line")))
-    came_from = {}  # (s1, s2) -> the inputs that land there
-    for (a1, a2), text in zip(zip(s1, s2, strict=True), INPUT_TEXT, strict=True):
-        came_from.setdefault((a1, a2), []).append(text)
-    labels = [" ".join(came_from[(a1, a2)]) for a1, a2 in zip(s1, s2, strict=True)]
-    names = (t("perceptron.t1"), t("perceptron.t0"))
-    fig.add_traces(C.point_traces(s1, s2, y_xor, names=names, text=labels))
-    st.plotly_chart(fig, key="perceptron_s_plane")
+left.plotly_chart(two_fig, key="perceptron_two_plane")
+right.plotly_chart(hidden_fig, key="perceptron_s_plane")
 st.caption(t("perceptron.s_caption"))
 show_source(P.linearly_separable, P.best_line, P.xor_two_layer, P.XOR)
 
@@ -205,6 +229,33 @@ show_source(P.linearly_separable, P.best_line, P.xor_two_layer, P.XOR)
 @st.cache_data(show_spinner=False)
 def xor_training(hidden: int, activation: str, seed: int) -> P.XorTraining:
     return P.train_xor_mlp(hidden, activation, seed)
+
+
+@figures
+def mlp_figures(hidden: int, activation: str, seed: int, it: int, lang: str) -> tuple:
+    """P(y = 1) over the plane at iteration it (with ▶ for all snapshots), and the loss curve."""
+    run = xor_training(hidden, activation, seed)
+    f = run.iters.tolist().index(it)
+    boundary = input_plane(t("perceptron.mlp_frame", it=it))
+    boundary.add_trace(C.probability_trace(run.grid, run.prob[f], t("perceptron.prob")))
+    boundary.add_traces(input_points(P.gate_targets("XOR")))
+    frames = [
+        C.z_frame(prob, name=str(n), title=t("perceptron.mlp_frame", it=n))
+        for prob, n in zip(run.prob, run.iters, strict=True)
+    ]
+    C.animate(boundary, frames, play=t("perceptron.play"), pause=t("perceptron.pause"))
+    loss = line_chart(
+        list(range(1, len(run.loss) + 1)),
+        [(t("perceptron.loss"), run.loss, {})],
+        x_title=t("perceptron.iter_axis"),
+        y_title=t("perceptron.loss_axis"),
+        title=t("perceptron.loss_title"),
+        height=300,
+    )
+    loss.update_yaxes(type="log", dtick=1, exponentformat="power")
+    loss.add_vline(x=max(it, 1), line_dash="dot", line_color=C.WRONG)
+    loss.update_layout(showlegend=False, font=C.FONT)
+    return boundary, loss
 
 
 @st.fragment
@@ -227,31 +278,11 @@ def mlp() -> None:
         it = st.select_slider(
             t("perceptron.iteration"), iters, value=iters[-1], key="perceptron_iter"
         )
-    f = iters.index(it)
-    with chart:
-        fig = input_plane(t("perceptron.mlp_frame", it=it))
-        fig.add_trace(C.probability_trace(run.grid, run.prob[f], t("perceptron.prob")))
-        fig.add_traces(input_points(xor_t))
-        frames = [
-            C.z_frame(run.prob[i], name=str(n), title=t("perceptron.mlp_frame", it=n))
-            for i, n in enumerate(iters)
-        ]
-        C.animate(fig, frames, play=t("perceptron.play"), pause=t("perceptron.pause"))
-        st.plotly_chart(fig, key="perceptron_mlp_chart")
+    boundary, loss = mlp_figures(hidden, activation, seed, it, current_lang())
+    chart.plotly_chart(boundary, key="perceptron_mlp_chart")
     with side:
-        loss = line_chart(
-            list(range(1, len(run.loss) + 1)),
-            [(t("perceptron.loss"), run.loss, {})],
-            x_title=t("perceptron.iter_axis"),
-            y_title=t("perceptron.loss_axis"),
-            title=t("perceptron.loss_title"),
-            height=300,
-        )
-        loss.update_yaxes(type="log")
-        loss.add_vline(x=max(it, 1), line_dash="dot", line_color=C.WRONG)
-        loss.update_layout(showlegend=False, font=C.FONT)
         st.plotly_chart(loss, key="perceptron_loss")
-        p1 = run.y[f]
+        p1 = run.y[iters.index(it)]
         right = (p1 > 0.5) == (xor_t == 1)
         st.table(
             truth_frame(
@@ -308,6 +339,50 @@ def step_text(run: P.PerceptronRun, k: int, lr: float) -> str:
     return t(key, **fields)
 
 
+def rule_run(gate: str, lr: float, seed: int) -> P.PerceptronRun:
+    """The learning rule on gate from the seeded random line."""
+    w0, b0 = P.initial_line(seed)
+    return P.train_perceptron(P.INPUTS, P.gate_targets(gate), w0, b0, lr, MAX_EPOCHS)
+
+
+@figures
+def rule_figures(gate: str, lr: float, seed: int, k: int, lang: str) -> tuple:
+    """The line after step k (with ▶ for every step) and the mistakes per epoch."""
+    run, target = rule_run(gate, lr, seed), P.gate_targets(gate)
+    parts = [rule_parts(run, j, target) for j in range(len(run.sample) + 1)]
+    plane = input_plane(t("perceptron.rule_frame", k=k))
+    region, seg, shown, wrong = parts[k]
+    plane.add_trace(C.region_trace(region, t("perceptron.region")))
+    plane.add_trace(C.line_trace(seg, t("perceptron.line_generic")))
+    plane.add_trace(C.ring_trace(shown, t("perceptron.shown"), C.INK, 46, "square-open"))
+    plane.add_trace(C.ring_trace(wrong, t("perceptron.wrong")))
+    names = (t("perceptron.t1"), t("perceptron.t0"))
+    plane.add_traces(C.point_traces(X1, X2, target, names=names, text=INPUT_TEXT))
+    frames = [
+        C.xy_frame([C.closed(p[0]), *p[1:]], name=str(j), title=t("perceptron.rule_frame", k=j))
+        for j, p in enumerate(parts)
+    ]
+    C.animate(plane, frames, play=t("perceptron.play"), pause=t("perceptron.pause"), ms=350)
+    bars = go.Figure(
+        go.Bar(
+            x=list(range(1, len(run.epoch_errors) + 1)),
+            y=run.epoch_errors,
+            marker_color=C.ZERO,
+            hovertemplate="%{y}<extra></extra>",
+        )
+    )
+    style(
+        bars,
+        x_title=t("perceptron.epoch_axis"),
+        y_title=t("perceptron.errors_axis"),
+        title=t("perceptron.errors_title"),
+        height=280,
+    )
+    bars.update_layout(font=C.FONT, hovermode="closest")
+    bars.update_yaxes(range=[0, 4.2], dtick=1)
+    return plane, bars
+
+
 @st.fragment
 def learning_rule() -> None:
     st.header(t("perceptron.rule_title"))
@@ -324,53 +399,24 @@ def learning_rule() -> None:
         seed = st.slider(t("perceptron.start_seed"), 0, 9, 0, key="perceptron_rule_seed")
         k = st.slider(t("perceptron.step"), 0, 4 * MAX_EPOCHS, 0, key="perceptron_step")
     target = P.gate_targets(gate)
-    w0, b0 = P.initial_line(seed)
-    run = P.train_perceptron(P.INPUTS, target, w0, b0, lr, MAX_EPOCHS)
+    run = rule_run(gate, lr, seed)
     n_steps = len(run.sample)
     k = min(k, n_steps)
-    parts = [rule_parts(run, j, target) for j in range(n_steps + 1)]
-    with chart:
-        fig = input_plane(t("perceptron.rule_frame", k=k))
-        region, seg, shown, wrong = parts[k]
-        fig.add_trace(C.region_trace(region, t("perceptron.region")))
-        fig.add_trace(C.line_trace(seg, t("perceptron.line_generic")))
-        fig.add_trace(C.ring_trace(shown, t("perceptron.shown"), C.INK, 46, "square-open"))
-        fig.add_trace(C.ring_trace(wrong, t("perceptron.wrong")))
-        names = (t("perceptron.t1"), t("perceptron.t0"))
-        fig.add_traces(C.point_traces(X1, X2, target, names=names, text=INPUT_TEXT))
-        frames = [
-            C.xy_frame([C.closed(p[0]), *p[1:]], name=str(j), title=t("perceptron.rule_frame", k=j))
-            for j, p in enumerate(parts)
-        ]
-        C.animate(fig, frames, play=t("perceptron.play"), pause=t("perceptron.pause"), ms=350)
-        st.plotly_chart(fig, key="perceptron_rule_chart")
+    plane, bars = rule_figures(gate, lr, seed, k, current_lang())
+    chart.plotly_chart(plane, key="perceptron_rule_chart")
     with side:
         st.markdown(step_text(run, k, lr))
         if k == n_steps and run.converged:
             st.caption(t("perceptron.step_after", steps=n_steps))
-        bars = go.Figure(
-            go.Bar(
-                x=list(range(1, len(run.epoch_errors) + 1)),
-                y=run.epoch_errors,
-                marker_color=C.ZERO,
-                hovertemplate="%{y}<extra></extra>",
-            )
-        )
-        style(
-            bars,
-            x_title=t("perceptron.epoch_axis"),
-            y_title=t("perceptron.errors_axis"),
-            title=t("perceptron.errors_title"),
-            height=280,
-        )
-        bars.update_layout(font=C.FONT, hovermode="closest")
-        bars.update_yaxes(range=[0, 4.2], dtick=1)
         st.plotly_chart(bars, key="perceptron_errors")
     if run.converged:
         st.success(t("perceptron.rule_converged", epochs=len(run.epoch_errors), steps=n_steps))
     elif not P.linearly_separable(P.INPUTS, target):
-        key = "perceptron.rule_loop" if run.repeat else "perceptron.rule_never"
         first, period = run.repeat or (0, 0)
+        key = "perceptron.rule_never"
+        if run.repeat:  # period 1 with every input wrong: the corrections cancel exactly
+            all_wrong = period == 1 and run.epoch_errors[-1] == len(P.INPUTS)
+            key = "perceptron.rule_loop1" if all_wrong else "perceptron.rule_loop"
         st.error(t(key, first=first, period=period))
     else:
         st.warning(t("perceptron.rule_slow", epochs=MAX_EPOCHS))

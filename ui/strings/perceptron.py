@@ -201,13 +201,10 @@ STRINGS = {
     "perceptron.act.relu": {"zh": "ReLU", "en": "ReLU"},
     "perceptron.seed": {"zh": "随机种子（初始权重）", "en": "random seed (initial weights)"},
     "perceptron.iteration": {"zh": "看第几次迭代", "en": "show iteration"},
-    "perceptron.mlp_frame": {
-        "zh": "第 {it} 次迭代：网络输出 P(y = 1)",
-        "en": "Iteration {it}: the network's P(y = 1)",
-    },
+    "perceptron.mlp_frame": {"zh": "第 {it} 次迭代", "en": "Iteration {it}"},
     "perceptron.prob": {"zh": "P(y = 1)", "en": "P(y = 1)"},
     "perceptron.play": {"zh": "▶ 播放", "en": "▶ Play"},
-    "perceptron.pause": {"zh": "⏸ 暂停", "en": "⏸ Pause"},
+    "perceptron.pause": {"zh": "‖ 暂停", "en": "‖ Pause"},
     "perceptron.loss": {"zh": "损失", "en": "loss"},
     "perceptron.iter_axis": {"zh": "迭代次数", "en": "iteration"},
     "perceptron.loss_axis": {"zh": "交叉熵损失（对数刻度）", "en": "cross-entropy (log scale)"},
@@ -293,11 +290,22 @@ STRINGS = {
     "perceptron.rule_loop": {
         "zh": "**异或永远学不会。** 没有任何直线能分开这四个点（见第 2 节），所以每一轮至少答错一个，"
         "而每答错一次，规则就要改动 w 和 b，直线永远停不下来。这里输入按固定顺序出现，"
-        "从第 {first} 轮起，权重每 {period} 轮就回到同一组值：规则陷入了死循环。",
+        "从第 {first} 轮起，权重每隔 {period} 轮就回到同一组值：规则陷入了死循环。",
         "en": "**XOR is never learnt.** No line separates these four points (see section 2), so "
         "every epoch gets at least one wrong, and every mistake changes w and b: the line can "
         "never settle. Here the inputs come in a fixed order, and from epoch {first} on the "
-        "weights return to the same values every {period} epoch(s): the rule is stuck in a loop.",
+        "weights come back to the same values every {period} epochs: the rule is stuck in a loop.",
+    },
+    "perceptron.rule_loop1": {
+        "zh": "**异或永远学不会。** 没有任何直线能分开这四个点（见第 2 节），所以每一轮至少答错一个，"
+        "而每答错一次，规则就要改动 w 和 b，直线永远停不下来。这里从第 {first} 轮起，"
+        "每一轮四个输入全错，四次修正 −x₀₀、+x₀₁、+x₁₀、−x₁₁ 恰好相互抵消，"
+        "w 和 b 回到这一轮开始时的值：规则陷入了死循环。",
+        "en": "**XOR is never learnt.** No line separates these four points (see section 2), so "
+        "every epoch gets at least one wrong, and every mistake changes w and b: the line can "
+        "never settle. Here, from epoch {first} on, every epoch gets all four inputs wrong, and "
+        "the four corrections −x₀₀, +x₀₁, +x₁₀, −x₁₁ cancel exactly, so w and b return to where "
+        "the epoch started: the rule is stuck in a loop.",
     },
     "perceptron.rule_never": {
         "zh": "**异或永远学不会。** 没有任何直线能分开这四个点（见第 2 节），所以每一轮至少答错一个，"

@@ -1,0 +1,89 @@
+"""The perceptron page in a real browser: presets, sliders, XOR, the training animations."""
+
+import inspect
+
+import pytest
+
+from lab.perceptron import train_xor_mlp
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+ITERATIONS = inspect.signature(train_xor_mlp).parameters["iterations"].default
+
+
+def s(key: str, lang: str, **fmt) -> str:
+    text = CATALOG[key][lang]
+    return text.format(**fmt) if fmt else text
+
+
+def bold(key: str, lang: str, **fmt) -> str:
+    """The first **bold** part of a catalog string, as the page shows it."""
+    return CATALOG[key][lang].split("**")[1].format(**fmt)
+
+
+TITLE = "(p) => p.querySelector('.gtitle')?.textContent || ''"
+
+
+def chart(page, title: str):
+    """The plotly chart whose title is title, as an element handle (stays valid when the
+    title changes)."""
+    loc = page.locator(".js-plotly-plot").filter(has=page.locator(".gtitle", has_text=title))
+    loc.first.wait_for()
+    return loc.first.element_handle()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_presets_and_sliders(page, server, lang):
+    """Click the OR preset: all four right; nudge b up: OR breaks; pick XOR: at most 3 of 4."""
+    open_lab(page, f"{server}/perceptron?lang={lang}")
+    assert_no_dialog(page)
+    page.get_by_role("button", name=s("perceptron.preset.OR", lang)).click()
+    wait_idle(page)
+    gate = s("perceptron.gate.OR", lang)
+    page.get_by_text(s("perceptron.all_right", lang, gate=gate)).wait_for()
+    shot(page, f"perceptron-or-{lang}")
+    nudge_slider(page, s("perceptron.b", lang), 6)  # b: −0.5 → 0.1, now (0, 0) gives 1
+    page.get_by_text(s("perceptron.some_wrong", lang, n=3, gate=gate)).wait_for()
+    page.get_by_role("button", name=s("perceptron.preset.BOOK", lang)).click()
+    wait_idle(page)
+    page.get_by_text(
+        s("perceptron.all_right", lang, gate=s("perceptron.gate.AND", lang))
+    ).wait_for()
+    # pick XOR in the first gate selectbox and try a line
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=s("perceptron.gate.XOR", lang)).click()
+    wait_idle(page)
+    nudge_slider(page, s("perceptron.b", lang), 3)
+    page.get_by_text(s("perceptron.slice_xor", lang)).wait_for()
+    assert page.get_by_text(s("perceptron.xor_try", lang, n=3)).count() == 1
+    assert_no_dialog(page)
+    shot(page, f"perceptron-xor-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_animations_play(page, server, lang):
+    """▶ on the backprop chart plays its frames (the title's iteration changes); the learning
+    rule's step slider moves the line and explains the update; XOR's rule never settles."""
+    open_lab(page, f"{server}/perceptron?lang={lang}")
+    last = s("perceptron.mlp_frame", lang, it=ITERATIONS)
+    mlp = chart(page, last)  # the backprop chart starts at the last iteration
+    play = mlp.query_selector(".updatemenu-button")
+    play.scroll_into_view_if_needed()
+    play.click()
+    page.wait_for_function(f"([p, t]) => ({TITLE})(p) !== t", arg=[mlp, last])
+    page.wait_for_timeout(1500)
+    assert mlp.evaluate(TITLE) != last
+    shot(page, f"perceptron-mlp-play-{lang}")
+
+    chart(page, s("perceptron.rule_frame", lang, k=0))
+    nudge_slider(page, s("perceptron.step", lang), 3)
+    page.locator("strong", has_text=bold("perceptron.step_ok", lang, k=3)).wait_for()
+    chart(page, s("perceptron.rule_frame", lang, k=3))  # the line after step 3 is drawn
+    page.locator('[data-testid="stSelectbox"]').nth(1).click()
+    page.get_by_role("option", name=s("perceptron.gate.XOR", lang)).click()
+    wait_idle(page)
+    page.locator("strong", has_text=bold("perceptron.rule_loop", lang)).wait_for()
+    assert_no_dialog(page)
+    shot(page, f"perceptron-rule-xor-{lang}")
