@@ -173,11 +173,12 @@ class Model:
                 "expected digit images of shape (784,), (28, 28) or a batch (N, 784), "
                 f"(N, 28, 28), (N, 1, 28, 28), got shape {x.shape}"
             )
-        if not np.all(np.isfinite(x)):
-            raise ValueError("expected finite pixel values in [0, 1], got NaN or inf")
-        if x.size and (x.min() < 0 or x.max() > 1):
+        lo, hi = (x.min(), x.max()) if x.size else (0, 0)
+        if np.isnan(lo) or np.isnan(hi):  # min and max propagate NaN
+            raise ValueError("expected pixel values in [0, 1], got NaN; check the image")
+        if lo < 0 or hi > 1:
             raise ValueError(
-                f"expected pixel values in [0, 1], got range [{x.min()}, {x.max()}]; "
+                f"expected pixel values in [0, 1], got range [{lo}, {hi}]; "
                 "divide 0-255 images by 255"
             )
         return x.reshape((len(x), *self.network.input_shape))
@@ -275,9 +276,16 @@ def load(name: str = "default") -> Model:
 
 
 def _book_net(rng: np.random.Generator) -> Net:
-    # weight decay only acts in training (loss and gradient); predict ignores it
+    # float32: MNIST pixels are float32 already, and products run about twice as fast. Weight
+    # decay only acts in training (loss and gradient); predict ignores it.
     return MultiLayerNet(
-        784, [50, 100], 10, rng=rng, activation="sigmoid", weight_decay_lambda=1e-4
+        784,
+        [50, 100],
+        10,
+        rng=rng,
+        activation="sigmoid",
+        weight_decay_lambda=1e-4,
+        dtype=np.float32,
     )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from lab.activations import sigmoid
 from lab.calculus import numerical_gradient
 from lab.layers import (
     Affine,
@@ -141,6 +142,15 @@ def test_relu_backward_matches_numerical(rng):
     x = _away_from_zero(rng, (4, 5))
     layer.forward(x)
     _check_input_grad(Relu().forward, layer.backward, x, rng)
+
+
+def test_sigmoid_layer_equals_activation_function(rng):
+    """The layer's ½(1 + tanh(x/2)) equals lab.activations.sigmoid to a few ulps, saturates
+    without warnings at ±1000 and keeps float32."""
+    x = np.concatenate([rng.standard_normal(1000) * 10, [-1000.0, 0.0, 1000.0]])
+    eps = np.finfo(np.float64).eps
+    np.testing.assert_allclose(Sigmoid().forward(x), sigmoid(x), rtol=8 * eps, atol=2 * eps)
+    assert Sigmoid().forward(x.astype(np.float32)).dtype == np.float32
 
 
 def test_sigmoid_backward_matches_numerical(rng):

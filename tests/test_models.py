@@ -60,8 +60,10 @@ def test_predict_proba_accepts_every_image_shape(mnist_test):
     for batch in (x.reshape(5, 28, 28), x.reshape(5, 1, 28, 28)):
         np.testing.assert_array_equal(model.predict_proba(batch), p)
     for one in (x[0], x[0].reshape(28, 28), x[0].reshape(1, 28, 28)):
-        # one row goes through BLAS's matrix-vector path: equal up to rounding
-        np.testing.assert_allclose(model.predict_proba(one), p[:1], rtol=1e-12, atol=1e-15)
+        # one row takes BLAS's matrix-vector path: equal up to float32 rounding of the scores
+        # (~eps32 · |score| ≈ 1e-6 relative in the probabilities)
+        tol = 100 * np.finfo(np.float32).eps
+        np.testing.assert_allclose(model.predict_proba(one), p[:1], rtol=tol, atol=tol * 1e-3)
     assert model.predict(x).dtype.kind == "i"
     np.testing.assert_array_equal(model.predict(x), np.argmax(p, axis=1))
 
@@ -73,7 +75,7 @@ def test_predict_proba_rejects_bad_images():
         model.predict_proba(np.zeros((27, 27)))
     with pytest.raises(ValueError, match="divide 0-255 images by 255"):
         model.predict_proba(np.full((28, 28), 255.0))
-    with pytest.raises(ValueError, match="got NaN or inf"):
+    with pytest.raises(ValueError, match="got NaN"):
         model.predict_proba(np.full(784, np.nan))
 
 
