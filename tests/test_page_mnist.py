@@ -106,9 +106,11 @@ def test_mistakes_gallery_most_confident_first(book_report):
 
 
 def test_selected_cell_reads_the_click_event():
-    """A click on the confusion matrix arrives as a point whose customdata is [true, pred]."""
-    event = {"selection": {"points": [{"x": 9, "y": 4, "customdata": [4, 9, 36]}]}}
-    assert selected_cell(event) == (4, 9)
+    """A click on the confusion matrix arrives as a point at x = predicted, y = true (the
+    shape Streamlit reports; customdata comes as a dict, so it is not used)."""
+    point = {"x": 9, "y": 4, "customdata": {"0": 4, "1": 9, "2": 36}, "curve_number": 1}
+    assert selected_cell({"selection": {"points": [point]}}) == (4, 9)
+    assert selected_cell({"selection": {"points": [{"x": "a"}]}}) is None
     assert selected_cell({"selection": {"points": []}}) is None
     assert selected_cell(None) is None
 

@@ -179,7 +179,7 @@ def confusion_heatmap(
 
     Colour is log-scaled so the few off-diagonal mistakes show next to ~1000 correct ones.
     An invisible marker sits on every cell so a click selects it (heatmaps are not
-    selectable in plotly); the point's customdata is [true, predicted].
+    selectable in plotly); see ``selected_cell``.
     """
     cm = np.asarray(cm)
     fig = go.Figure(
@@ -221,12 +221,15 @@ def confusion_heatmap(
 
 
 def selected_cell(event) -> tuple[int, int] | None:
-    """(true, predicted) of the confusion_heatmap cell clicked, from st.plotly_chart's event."""
+    """(true, predicted) of the confusion_heatmap cell clicked, from st.plotly_chart's event.
+
+    A point's x is the predicted digit and y the true one (row); anything else is ignored.
+    """
     points = (event or {}).get("selection", {}).get("points", [])
     for p in points:
-        data = p.get("customdata")
-        if data is not None and len(data) >= 2:
-            return int(data[0]), int(data[1])
+        x, y = p.get("x"), p.get("y")
+        if isinstance(x, int | float) and isinstance(y, int | float):
+            return round(y), round(x)
     return None
 
 
