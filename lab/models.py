@@ -127,11 +127,11 @@ def save_model(path: str | os.PathLike, network: Net, arch: str, **meta: Any) ->
 
 
 def _read_npz(path: Path) -> tuple[dict[str, NDArray], dict[str, Any]]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found")
     try:
         with np.load(path, allow_pickle=False) as npz:
             arrays = {key: npz[key] for key in npz.files}
-    except FileNotFoundError:
-        raise
     except (OSError, ValueError, zipfile.BadZipFile) as exc:
         raise ValueError(f"{path}: not a readable .npz model file ({exc})") from None
     if _META_KEY not in arrays:

@@ -351,7 +351,8 @@ class Net:
         """Gradients by central differences (``lab.calculus``): slow, for checking ``gradient``.
 
         The loss is evaluated in training mode, like ``gradient``; with dropout, seed-identical
-        masks are needed for the two to agree, so check nets without dropout.
+        masks are needed for the two to agree, so check nets without dropout, in float64
+        (a float32 net's loss is too coarse for h = 1e-4 differences).
         """
         grads = {}
         for key, p in self.params.items():

@@ -117,8 +117,8 @@ def test_weight_std_formulas():
 
 def test_auto_init_follows_activation(rng):
     """'auto' uses He before ReLU and Xavier before sigmoid (std ratio √2)."""
-    relu = MultiLayerNet(2000, [1000], 10, rng=np.random.default_rng(0), activation="relu")
-    sig = MultiLayerNet(2000, [1000], 10, rng=np.random.default_rng(0), activation="sigmoid")
+    relu = MultiLayerNet(200, [100], 10, rng=np.random.default_rng(0), activation="relu")
+    sig = MultiLayerNet(200, [100], 10, rng=np.random.default_rng(0), activation="sigmoid")
     ratio = relu.params["W1"].std() / sig.params["W1"].std()
     assert ratio == pytest.approx(np.sqrt(2), rel=1e-12)  # same draws, scaled
 
