@@ -167,8 +167,9 @@ class Sigmoid:
     Notes
     -----
     Computed as ½ (1 + tanh(x/2)), the same function as ``lab.activations.sigmoid``: a single
-    ufunc that cannot overflow and keeps float32 as float32, over 10× faster on a batch than
-    the two-branch form there (which is clearer to read). The two agree to a few ulps.
+    ufunc that cannot overflow and keeps float32 as float32 (the activation explorer's version
+    works in float64 and keeps full precision in the far tail); about 3× faster on a batch.
+    The two agree to a few ulps where sigmoid is not tiny.
     """
 
     def __init__(self) -> None:
