@@ -26,7 +26,9 @@ __all__ = [
     "OPS",
     "SEED_A",
     "SEED_B",
+    "SEED_MAT",
     "SEED_PRINTED",
+    "SEED_VEC",
     "SEED_X",
     "Fix",
     "Layer",
@@ -41,11 +43,18 @@ __all__ = [
     "init_network",
     "layer_shapes",
     "stretch",
+    "totals",
 ]
 
 SEED_A = np.array([[1, 2, 3], [4, 5, 6]])
 SEED_B = np.array([[7, 8], [9, 10], [11, 12]])
 """The seed's matrices: np.dot(SEED_A, SEED_B) = [[58, 64], [139, 154]]."""
+
+SEED_VEC = np.array([1, 2])
+SEED_MAT = np.array([[1, 3, 5], [2, 4, 6]])
+"""The seed's "neural network inner product": np.dot(SEED_VEC, SEED_MAT) = [5, 11, 17], shape
+(3,). The seed calls it "1 x 2 times 2 x 3 gives 1 x 3", but a 1-D array has no row axis: the
+result is 1-D too, not (1, 3)."""
 
 OPS: dict[str, Callable] = {
     "dot": np.dot,
@@ -396,3 +405,8 @@ def layer_shapes(batch_size: int, sizes: tuple[int, ...] = MNIST_SIZES) -> list[
         )
         for d_in, d_out in pairwise(sizes)
     ]
+
+
+def totals(layers: list[Layer]) -> tuple[int, int]:
+    """(parameters, multiply-adds) of the whole network: the sums over its layers."""
+    return sum(layer.params for layer in layers), sum(layer.mult_adds for layer in layers)

@@ -1,0 +1,64 @@
+"""The shape playground in a real browser: examples that fail, broadcasting grids, the batch."""
+
+import pytest
+
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+
+
+def s(key: str, lang: str, **fmt) -> str:
+    """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
+    text = CATALOG[key][lang]
+    text = text.format(**fmt) if fmt else text
+    return text.replace("`", "").replace("**", "")
+
+
+def click(page, label: str) -> None:
+    page.get_by_role("button", name=label, exact=True).click()
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_failing_shapes_explain_and_fix(page, server, lang):
+    """(2, 3)·(2, 3) shows numpy's error, why, and the B.T fix; (2, 3) + (2,) too; a
+    broadcast that works draws the stretched grids."""
+    open_lab(page, f"{server}/shapes?lang={lang}")
+    assert_no_dialog(page)
+    click(page, s("shapes.example.mismatch", lang))
+    page.get_by_text("shapes (2,3) and (2,3) not aligned").wait_for()
+    page.get_by_text("np.dot(A, B.T)", exact=True).first.wait_for()
+    assert page.get_by_text(s("shapes.fails", lang, expr="np.dot(A, B)")).count() == 1
+    shot(page, f"shapes-mismatch-{lang}")
+
+    click(page, s("shapes.example.column", lang))
+    page.get_by_text("operands could not be broadcast together").wait_for()
+    page.get_by_text("A + B[:, np.newaxis]", exact=True).first.wait_for()
+
+    click(page, s("shapes.example.outer", lang))
+    page.get_by_text(s("shapes.result", lang, expr="A * B", shape=(3, 4))).wait_for()
+    grid = page.locator(".js-plotly-plot").filter(has_text=s("shapes.grid_c", lang, shape=(3, 4)))
+    grid.wait_for()
+    assert_no_dialog(page)
+    shot(page, f"shapes-broadcast-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pick_a_shape_and_an_operation(page, server, lang):
+    """Make A 0-D and pick @: the scalar explanation; the batch slider changes the totals."""
+    open_lab(page, f"{server}/shapes?lang={lang}")
+    groups = page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]')  # A, B, op
+    groups.nth(0).get_by_text(s("shapes.ndim.0", lang), exact=True).click()
+    wait_idle(page)
+    groups.nth(2).get_by_text(s("shapes.op.matmul", lang), exact=True).click()
+    wait_idle(page)
+    page.locator("strong", has_text=CATALOG["shapes.why.scalar"][lang].split("**")[1]).wait_for()
+
+    page.get_by_text("45,360").first.wait_for()
+    page.get_by_text("4,520,000").first.wait_for()  # N = 100
+    nudge_slider(page, s("shapes.batch", lang), -2)  # 100 → 10 → 1
+    page.get_by_text("45,200").first.wait_for()  # N = 1
+    assert_no_dialog(page)
+    shot(page, f"shapes-scalar-batch-{lang}")
