@@ -75,7 +75,7 @@ def browse() -> None:
             caption=[t("mnist.grid_caption", i=j, label=int(labels[j])) for j in shown],
             width=TILE,
         )
-        left, right = st.columns(2)
+        left, right = st.columns([1, 1.15])
         with left:
             st.markdown(f"**{t('mnist.one_hot')}**")
             one_hot_row = to_one_hot(labels[i : i + 1])[0]
@@ -88,7 +88,7 @@ def browse() -> None:
                 f"x_train.shape  {x_train.shape}\nt_train.shape  {t_train.shape}\n"
                 f"x_test.shape   {x_test.shape}\nt_test.shape   {t_test.shape}\n"
                 f"x_{split}[{i}].shape  {x[i].shape}\n"
-                f"x_{split}[{i}].reshape(28, 28).shape  {x[i].reshape(28, 28).shape}\n"
+                f"  .reshape(28, 28)  {x[i].reshape(28, 28).shape}\n"
                 f"one-hot t_{split}.shape  {one_hot.shape}",
                 language="python",
             )

@@ -16,7 +16,13 @@ from ui.charts import COLORS
 
 DIGITS = list(range(10))
 GREY = "#9aa5b1"
-_AXIS_OFF = {"showticklabels": False, "showgrid": False, "zeroline": False, "title_text": None}
+_AXIS_OFF = {
+    "showticklabels": False,
+    "ticks": "",
+    "showgrid": False,
+    "zeroline": False,
+    "title_text": None,
+}
 
 
 def _style(
