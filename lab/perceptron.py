@@ -243,13 +243,18 @@ def decision_line(w: ArrayLike, b: float, lo: float = -0.5, hi: float = 1.5) -> 
     w = np.array(w, dtype=np.float64)
     if w.shape != (2,):
         raise ValueError(f"expected w of shape (2,), got {w.shape}")
-    if not w.any():
+    scale = np.abs(w).max()
+    if scale == 0:
+        return np.empty((0, 2))
+    with np.errstate(over="ignore"):  # dividing by a tiny |w| only moves the line far away
+        w, b = w / scale, b / scale  # the same line, with max |w_i| = 1 (w @ w cannot underflow)
+    if not np.isfinite(b):
         return np.empty((0, 2))
     p0 = -b * w / (w @ w)
     d = np.array([-w[1], w[0]])
     s_lo, s_hi = -np.inf, np.inf
     for k in range(2):
-        if d[k] == 0:
+        if abs(d[k]) <= EPS:  # parallel to this axis, to within rounding (max |w_i| is 1)
             if not lo <= p0[k] <= hi:
                 return np.empty((0, 2))
             continue
