@@ -142,6 +142,7 @@ def training_charts(
         height=height,
     )
     loss_fig.update_layout(showlegend=False)
+    _room_for_legend(loss_fig, names["loss_title"])  # titles level with the accuracy chart's
     loss_fig.update_yaxes(rangemode="tozero")
     epochs = list(range(len(train_acc)))
     acc_fig = go.Figure()

@@ -1,0 +1,151 @@
+"""pages/training.py under AppTest: start, watch, stop, reproduce, hand over, gradient check.
+
+AppTest runs the whole script each time, so the run_every fragment advances one slice per
+``at.run()``; a test calls run() until the run ends.
+"""
+
+import time
+
+import numpy as np
+import pytest
+
+from lab.live_training import SUGGESTED_LR
+from lab.models import Model
+from tests.helpers_app import assert_clean, open_page
+from ui.strings import CATALOG
+
+STEM = "training"
+SMALL = {"training_size": 1000, "training_epochs": 2, "training_hidden": 20}
+
+
+def text(key: str, lang: str) -> str:
+    return CATALOG[f"{STEM}.{key}"][lang]
+
+
+def configure(at, **values) -> None:
+    """Set training widgets by key (values as the widgets hold them) and rerun."""
+    for key, value in values.items():
+        at.session_state[key] = value
+    at.run()
+
+
+def train_to_end(at, limit: int = 200) -> int:
+    """Press start, then rerun until the run is over; returns the number of reruns."""
+    at.button(key="training_start").click().run()
+    assert_clean(at, "start")
+    for n in range(1, limit + 1):
+        if not at.session_state["training_run"].running:
+            at.run()  # the page redraws with the result
+            return n
+        at.run()
+        assert_clean(at, f"slice {n}")
+    raise AssertionError("training did not finish")
+
+
+def test_nothing_trains_until_start():
+    """Opening the page (and moving widgets, see test_app) never starts training."""
+    at = open_page(STEM, "zh")
+    assert "training_run" not in at.session_state
+    assert not at.get("progress")
+    assert at.button(key="training_stop").disabled
+    assert not at.button(key="training_start").disabled
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_train_finishes_and_hands_the_model_over(lang):
+    """Start → progress while running → success in the language, metrics, download, and a
+    lab.models.Model in session_state["trained_model"] for the digits page."""
+    at = open_page(STEM, lang)
+    # 2 x 1000 mini-batches of 10: more than one slice of training on any machine
+    configure(at, training_size=10_000, training_batch=10, training_epochs=2, training_hidden=20)
+    at.button(key="training_start").click().run()
+    assert at.session_state["training_run"].running
+    assert at.get("progress"), "a progress bar while training"
+    assert not at.button(key="training_stop").disabled
+    assert at.slider(key="training_hidden").disabled  # settings locked while running
+    while at.session_state["training_run"].running:
+        at.run()
+    at.run()
+    assert_clean(at)
+    run = at.session_state["training_run"]
+    assert run.state == "finished" and run.iteration == 2 * 1000
+    assert any(text("done.finished", lang).split("{")[0] in s.value for s in at.success)
+    model = at.session_state["trained_model"]
+    assert isinstance(model, Model)
+    proba = model.predict_proba(np.zeros((2, 784)))
+    assert proba.shape == (2, 10)
+    np.testing.assert_allclose(proba.sum(axis=1), 1)
+    assert model.meta["hidden_size"] == 20 and model.meta["test_acc"] == run.test_acc[-1]
+    assert at.get("download_button")
+    assert not at.slider(key="training_hidden").disabled
+
+
+def test_same_seed_same_network():
+    """Two runs with the same settings and seed give bit-identical weights; another seed not."""
+    weights = []
+    for seed in (3, 3, 4):
+        at = open_page(STEM, "en")
+        configure(at, **SMALL, training_seed=seed)
+        train_to_end(at)
+        weights.append(at.session_state["trained_model"].network.params["W1"].copy())
+    np.testing.assert_array_equal(weights[0], weights[1])
+    assert not np.array_equal(weights[0], weights[2])
+
+
+def test_stop_keeps_the_model():
+    """Stop after one slice: the run says where it stopped, and the model is still handed over."""
+    at = open_page(STEM, "zh")
+    configure(at, training_size=60_000, training_epochs=20, training_batch=10)
+    at.button(key="training_start").click().run()
+    run = at.session_state["training_run"]
+    assert run.running and 0 < run.iteration < run.iterations
+    at.button(key="training_stop").click().run()
+    assert_clean(at)
+    assert run.state == "stopped"
+    assert any(text("done.stopped", "zh").split("{")[0] in i.value for i in at.info)
+    assert at.session_state["trained_model"].meta["iterations_done"] == run.iteration
+    assert not at.get("progress")
+
+
+def test_huge_learning_rate_is_explained():
+    """lr = 100 with SGD: the loss ends above where it started, and the page says why."""
+    at = open_page(STEM, "en")
+    configure(at, **SMALL, training_lr=100.0)
+    train_to_end(at)
+    warnings = [w.value for w in at.warning] + [e.value for e in at.error]
+    assert any("learning rate" in w for w in warnings)
+
+
+def test_optimizer_change_suggests_a_learning_rate():
+    """Picking Adam sets its suggested learning rate; SGD brings back SGD's."""
+    at = open_page(STEM, "en")
+    at.selectbox(key="training_optimizer").set_value("Adam").run()
+    assert at.select_slider(key="training_lr").value == SUGGESTED_LR["Adam"]
+    at.selectbox(key="training_optimizer").set_value("SGD").run()
+    assert at.select_slider(key="training_lr").value == SUGGESTED_LR["SGD"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gradient_check_shows_differences_and_timings(lang):
+    """The check lists W1, b1, W2, b2 with differences below 1e-7, says backprop is right,
+    and shows the numerical gradient many times slower."""
+    at = open_page(STEM, lang)
+    at.button(key="training_gc_run").click().run()
+    assert_clean(at)
+    table = at.dataframe[-1].value
+    assert list(table.iloc[:, 0]) == ["W1", "b1", "W2", "b2"]
+    assert all(float(v) < 1e-7 for v in table.iloc[:, 2])
+    check = at.session_state["training_gradcheck"][2]
+    assert check.agrees() and check.ratio > 100
+    assert any(text("gc_ok", lang).split("{")[0] in s.value for s in at.success)
+    labels = [m.label for m in at.metric]
+    assert text("gc_ratio", lang) in labels
+
+
+def test_idle_script_run_is_fast():
+    """With no training running the page reruns in under half a second."""
+    at = open_page(STEM, "zh")
+    at.run()
+    start = time.perf_counter()
+    at.run()
+    assert time.perf_counter() - start < 0.5
