@@ -168,12 +168,12 @@ def test_book_network_layer_view(page, server, lang):
     draw_and_time(page, STROKES[7])
     wait_idle(page)
     assert metric(page)[1] == "7"
+    charts_drawn(page)  # the strip titles are plotly text
     for key in ("digits.layer.Sigmoid1", "digits.layer.Sigmoid2"):
         expect(page.get_by_text(CATALOG[key][lang])).to_be_visible()
     title = CATALOG["digits.weights_title"][lang].format(unit=0)
     expect(page.get_by_text(title)).to_be_visible()
     assert_no_dialog(page)
-    charts_drawn(page)
     shot(page, f"digits-book-{lang}")
 
 
