@@ -138,7 +138,7 @@ def image_heatmap(
 
 
 def strip(
-    values: np.ndarray, *, title: str, hover: str, highlight: int | None = None, height: int = 110
+    values: np.ndarray, *, title: str, hover: str, highlight: int | None = None, height: int = 130
 ) -> go.Figure:
     """A row of units coloured by their activation in [0, 1] (dark 0, bright 1)."""
     v = np.asarray(values, dtype=np.float64)[None, :]
@@ -165,7 +165,7 @@ def strip(
     fig.update_layout(
         title=title,
         height=height,
-        margin={"l": 4, "r": 4, "t": 32, "b": 4},
+        margin={"l": 4, "r": 4, "t": 32, "b": 28},
     )
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(**_AXIS_OFF)
