@@ -137,7 +137,8 @@ def timing() -> None:
                 us=f"{run.per_image * 1e6:.1f}",
             )
         )
-    cols[2].metric(t("mnist.speedup"), f"{speedup(slow, fast):.1f}×", border=True)
+    ratio = speedup(slow, fast)
+    cols[2].metric(t("mnist.speedup"), f"{ratio:.1f}×", border=True)
     cols[2].caption(
         t(
             "mnist.speedup_note",
@@ -145,6 +146,8 @@ def timing() -> None:
             slow=f"{slow.per_image * 1e6:.1f}",
         )
     )
+    if ratio < 1:
+        st.warning(t("mnist.slower_note"), icon=":material/speed:")
     show_source(infer_one_by_one, infer_batched)
 
 

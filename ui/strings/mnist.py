@@ -84,6 +84,14 @@ STRINGS = {
         "products into one matrix × matrix product that NumPy's BLAS does in one go, saving "
         "the overhead of every call.",
     },
+    "mnist.slower_note": {
+        "zh": "这次批处理反而更慢：服务器上的 NumPy 线性代数库（OpenBLAS）开了多个线程，在繁忙的 CPU 上互相争抢，"
+        "大矩阵乘法被拖慢了。用 OPENBLAS_NUM_THREADS=1 启动应用，或在空闲时点“重新测量”，批处理通常快好几倍。",
+        "en": "This time the batches were slower: NumPy's linear-algebra library (OpenBLAS) runs "
+        "several threads that fight over a busy CPU and slow the big matrix products down. Start "
+        "the app with OPENBLAS_NUM_THREADS=1, or press Measure again when the server is idle; "
+        "batches are then usually several times faster.",
+    },
     "mnist.book_missing": {
         "zh": "找不到书中网络的权重（data/models/book.npz）。先运行 `make train-book`。",
         "en": "The book network's weights are missing (data/models/book.npz). Run "
