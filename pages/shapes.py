@@ -51,6 +51,7 @@ def shape_input(which: str, start: tuple[int, ...]) -> tuple[int, ...]:
         t(f"shapes.ndim_{which}"),
         (0, 1, 2, 3),
         format_func=labeller("shapes.ndim.{}"),
+        help=t("shapes.ndim_help"),
         key=f"shapes_{which}_ndim",
         required=True,
     )

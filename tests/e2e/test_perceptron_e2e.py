@@ -55,9 +55,10 @@ def test_presets_and_sliders(page, server, lang):
     page.locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name=s("perceptron.gate.XOR", lang)).click()
     wait_idle(page)
-    nudge_slider(page, s("perceptron.b", lang), 3)
+    page.get_by_text(s("perceptron.xor_try", lang, n=1)).wait_for()  # the AND line: 1 of 4
+    nudge_slider(page, s("perceptron.b", lang), 3)  # b: −0.7 → −0.4, now only (1, 1) is wrong
+    page.get_by_text(s("perceptron.xor_try", lang, n=3)).wait_for()
     page.get_by_text(s("perceptron.slice_xor", lang)).wait_for()
-    assert page.get_by_text(s("perceptron.xor_try", lang, n=3)).count() == 1
     assert_no_dialog(page)
     shot(page, f"perceptron-xor-{lang}")
 

@@ -39,10 +39,16 @@ STRINGS = {
     "shapes.example.stack": {"zh": "(2, 3, 4) @ (4, 2)", "en": "(2, 3, 4) @ (4, 2)"},
     "shapes.ndim_a": {"zh": "A 的维数", "en": "A: number of axes"},
     "shapes.ndim_b": {"zh": "B 的维数", "en": "B: number of axes"},
-    "shapes.ndim.0": {"zh": "0 维（标量）", "en": "0-D scalar"},
-    "shapes.ndim.1": {"zh": "1 维（向量）", "en": "1-D vector"},
-    "shapes.ndim.2": {"zh": "2 维（矩阵）", "en": "2-D matrix"},
-    "shapes.ndim.3": {"zh": "3 维（张量）", "en": "3-D tensor"},
+    "shapes.ndim.0": {"zh": "0 维", "en": "0-D"},
+    "shapes.ndim.1": {"zh": "1 维", "en": "1-D"},
+    "shapes.ndim.2": {"zh": "2 维", "en": "2-D"},
+    "shapes.ndim.3": {"zh": "3 维", "en": "3-D"},
+    "shapes.ndim_help": {
+        "zh": "0 维是标量（如 5），1 维是向量（如 [1, 2, 3]），2 维是矩阵（如 [[1, 2], [3, 4]]），"
+        "3 维及以上叫张量（如一批图片）。",
+        "en": "0-D is a scalar (5), 1-D a vector ([1, 2, 3]), 2-D a matrix ([[1, 2], [3, 4]]), "
+        "3-D and up a tensor (a batch of images).",
+    },
     "shapes.axis": {"zh": "第 {k} 轴长度", "en": "axis {k} length"},
     "shapes.op": {"zh": "运算", "en": "Operation"},
     "shapes.op.dot": {"zh": "np.dot(A, B)", "en": "np.dot(A, B)"},
