@@ -76,8 +76,11 @@ STRINGS = {
         "zh": "正在读取 MNIST，并测量训练前的准确率……",
         "en": "Reading MNIST and measuring the accuracy before training…",
     },
-    "training.loss": {"zh": "损失（交叉熵）", "en": "loss (cross entropy)"},
-    "training.loss_title": {"zh": "每个 mini-batch 的损失", "en": "Loss of every mini-batch"},
+    "training.loss": {"zh": "损失", "en": "loss"},
+    "training.loss_title": {
+        "zh": "每个 mini-batch 的交叉熵损失",
+        "en": "Cross-entropy loss of every mini-batch",
+    },
     "training.iteration": {"zh": "mini-batch 序号（迭代次数）", "en": "mini-batch (iteration)"},
     "training.epoch": {"zh": "轮数（0 = 训练前）", "en": "epoch (0 = before training)"},
     "training.accuracy": {"zh": "准确率", "en": "accuracy"},
