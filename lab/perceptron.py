@@ -311,6 +311,7 @@ def _check_labelled(x: ArrayLike, t: ArrayLike) -> tuple[Array, IntArray]:
 
 
 MAX_SEPARABILITY_POINTS = 16
+MAX_ELIMINATION_ROWS = 200_000  # Fourier–Motzkin can square the row count per unknown
 
 
 def linearly_separable(x: ArrayLike, t: ArrayLike) -> bool:
@@ -355,6 +356,13 @@ def linearly_separable(x: ArrayLike, t: ArrayLike) -> bool:
         # Coefficients within rounding of 0 are 0: entries are sums of a few ratios of inputs.
         scale = np.abs(rows).max(axis=1, keepdims=True) + np.abs(rhs)[:, None]
         rows[np.abs(rows) <= 64 * EPS * scale] = 0.0
+        if not rows.any(axis=1).all():  # a row 0 >= rhs > 0 already: a contradiction
+            return False
+        if len(rows) > MAX_ELIMINATION_ROWS:
+            raise ValueError(
+                f"the exact test grew to {len(rows)} inequalities; use fewer points or "
+                "fewer inputs, or run train_perceptron (it converges only on separable data)"
+            )
     return len(rows) == 0
 
 

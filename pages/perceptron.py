@@ -143,7 +143,8 @@ def playground() -> None:
             st.warning(t("perceptron.xor_try", n=n_ok))
         else:
             st.warning(t("perceptron.some_wrong", n=n_ok, gate=gate_name))
-        st.markdown(t("perceptron.slice_explain"))
+        if gate != "XOR":  # XOR has no green region to explain
+            st.markdown(t("perceptron.slice_explain"))
         if gate == "NOT":
             st.caption(t("perceptron.not_note"))
     show_source(P.perceptron, P.weighted_sum, P.half_plane, P.solution_slice)

@@ -299,13 +299,14 @@ STRINGS = {
     "perceptron.rule_loop1": {
         "zh": "**异或永远学不会。** 没有任何直线能分开这四个点（见第 2 节），所以每一轮至少答错一个，"
         "而每答错一次，规则就要改动 w 和 b，直线永远停不下来。这里从第 {first} 轮起，"
-        "每一轮四个输入全错，四次修正 −x₀₀、+x₀₁、+x₁₀、−x₁₁ 恰好相互抵消，"
-        "w 和 b 回到这一轮开始时的值：规则陷入了死循环。",
+        "每一轮四个输入全错：w 的四次修正 η·[−(0, 0) + (0, 1) + (1, 0) − (1, 1)] = (0, 0)，"
+        "b 的四次修正 η·(−1 + 1 + 1 − 1) = 0，恰好相互抵消，w 和 b 回到这一轮开始时的值：规则陷入了死循环。",
         "en": "**XOR is never learnt.** No line separates these four points (see section 2), so "
         "every epoch gets at least one wrong, and every mistake changes w and b: the line can "
-        "never settle. Here, from epoch {first} on, every epoch gets all four inputs wrong, and "
-        "the four corrections −x₀₀, +x₀₁, +x₁₀, −x₁₁ cancel exactly, so w and b return to where "
-        "the epoch started: the rule is stuck in a loop.",
+        "never settle. Here, from epoch {first} on, every epoch gets all four inputs wrong: the "
+        "four corrections to w, η·[−(0, 0) + (0, 1) + (1, 0) − (1, 1)] = (0, 0), and to b, "
+        "η·(−1 + 1 + 1 − 1) = 0, cancel exactly, so w and b return to where the epoch started: "
+        "the rule is stuck in a loop.",
     },
     "perceptron.rule_never": {
         "zh": "**异或永远学不会。** 没有任何直线能分开这四个点（见第 2 节），所以每一轮至少答错一个，"
