@@ -174,8 +174,8 @@ def book_losses() -> None:
             format_func=labeller("softmax_loss.example.{}"),
             key="softmax_loss_example",
         )
-        onehot = to_one_hot(np.array([S.BOOK_T]))[0].astype(int).tolist()
-        st.code(f"t = {onehot}  # one-hot\nt = {S.BOOK_T}  # label", language="python")
+        onehot = ",".join(str(v) for v in to_one_hot(np.array([S.BOOK_T]))[0].astype(int))
+        st.code(f"# one-hot\nt = [{onehot}]\n# label\nt = {S.BOOK_T}", language="python")
     cases = ["right", "wrong"] if case == "batch" else [case]
     ys = {"right": S.BOOK_Y_RIGHT, "wrong": S.BOOK_Y_WRONG}
     series = [

@@ -1,6 +1,7 @@
 """pages/softmax_loss.py under AppTest: what a learner types and clicks, in both languages."""
 
 import math
+import statistics
 import time
 
 import pytest
@@ -126,9 +127,12 @@ def test_mini_batch_is_seeded_and_redraws():
 
 
 def test_script_run_is_fast():
-    """A rerun of the whole page (MNIST cached) takes under half a second."""
+    """A rerun of the whole page (MNIST cached) takes under half a second (median of 3)."""
     at = open_page(STEM, "zh")
     at.run()
-    start = time.perf_counter()
-    at.run()
-    assert time.perf_counter() - start < 0.5
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.5

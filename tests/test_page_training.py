@@ -4,6 +4,7 @@ AppTest runs the whole script each time, so the run_every fragment advances one 
 ``at.run()``; a test calls run() until the run ends.
 """
 
+import statistics
 import time
 
 import numpy as np
@@ -143,9 +144,12 @@ def test_gradient_check_shows_differences_and_timings(lang):
 
 
 def test_idle_script_run_is_fast():
-    """With no training running the page reruns in under half a second."""
+    """With no training running the page reruns in under half a second (median of 3)."""
     at = open_page(STEM, "zh")
     at.run()
-    start = time.perf_counter()
-    at.run()
-    assert time.perf_counter() - start < 0.5
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.5
