@@ -15,6 +15,7 @@ CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
 STEP_PX = 120  # shown size of each preprocessing step
+TRAINED = "trained_model"  # session state: a lab.models.Model handed over by pages/training.py
 
 page_intro("digits")
 
@@ -107,17 +108,19 @@ def show_steps(reading: Reading) -> None:
     st.caption(t("digits.steps_note"))
 
 
-def show_layers(net, reading: Reading) -> None:
-    """The book MLP's hidden activations as strips and one first-layer unit's weights."""
-    st.subheader(t("digits.layers_title"))
-    st.markdown(t("digits.layers_intro"))
+def show_layers(m, reading: Reading) -> None:
+    """A fully connected net's hidden activations as strips and one first-layer unit's weights."""
+    net = m.network
+    st.subheader(t("digits.layers_title", name=t(f"digits.model.{m.name}")))
     acts = hidden_activations(net, reading.steps.centred28)
+    sizes = " → ".join(["784", *(str(len(z)) for _, z in acts), str(net.output_size)])
+    st.markdown(t("digits.layers_intro", sizes=sizes))
     n_units = len(acts[0][1])
     unit = st.slider(t("digits.unit"), 0, n_units - 1, 0, key="digits_unit")
     for i, (name, z) in enumerate(acts):
         fig = strip(
             z,
-            title=t(f"digits.layer.{name}"),
+            title=t("digits.layer", i=i + 1, n=len(z)),
             hover=t("digits.unit_hover"),
             highlight=unit if i == 0 else None,
         )
@@ -143,15 +146,16 @@ def show_layers(net, reading: Reading) -> None:
 def draw_and_read() -> None:
     controls, results = st.columns([1, 1.9], gap="large")
     with controls:
+        trained = st.session_state.get(TRAINED)
         name = st.segmented_control(
             t("digits.model"),
-            MODEL_CHOICES,
+            [*MODEL_CHOICES, "trained"] if trained is not None else MODEL_CHOICES,
             default="default",
             required=True,
             format_func=labeller("digits.model.{}"),
             key="digits_model",
         )
-        m = model(name)
+        m = trained if name == "trained" else model(name)
         if m is None:
             st.warning(t("digits.no_model", name=name))
             return
@@ -177,8 +181,8 @@ def draw_and_read() -> None:
             return
         show_prediction(reading)
         show_steps(reading)
-    if m.name == "book":
-        show_layers(m.network, reading)
+    if len(m.network.input_shape) == 1:  # fully connected: 784 pixels in, W1 is (784, units)
+        show_layers(m, reading)
     else:
         st.caption(t("digits.layers_cnn"))
         show_source(read_digit, to_mnist_steps)

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from lab import models
 from lab.digits import to_mnist
+from lab.network import TwoLayerNet
 from tests.helpers_app import assert_clean, open_page
 from tests.test_digits import big_blank_png
 from ui import resources
@@ -170,3 +171,25 @@ def test_missing_weights_give_a_message(monkeypatch, tmp_path):
         monkeypatch.undo()
         models.load.cache_clear()
         resources.model.clear()
+
+
+def test_model_trained_on_the_training_page_is_offered():
+    """A Model left in session state by pages/training.py becomes a third choice; its reading
+    comes from that network, and its single hidden layer gets the layer view."""
+    net = TwoLayerNet(784, 30, 10, rng=np.random.default_rng(0))
+    trained = models.Model("trained", net, {"test_acc": 0.5})
+    at = open_page("digits", "en", trained_model=trained)
+    choice = at.segmented_control(key="digits_model")
+    assert list(choice.options) == [
+        CATALOG[f"digits.model.{k}"]["en"] for k in resources.MODEL_CHOICES
+    ] + [CATALOG["digits.model.trained"]["en"]]
+    choice.set_value("trained")
+    at.run()
+    png = canvas_png(STROKES[7])
+    draw(at, png)
+    expected = trained.predict(to_mnist(np.asarray(Image.open(io.BytesIO(png)))))[0]
+    assert at.metric[0].value == str(expected)
+    assert at.slider(key="digits_unit").max == 29
+    assert CATALOG["digits.model_is"]["en"].format(
+        name=CATALOG["digits.arch.trained"]["en"], acc="50.00%"
+    ) in [c.value for c in at.caption]

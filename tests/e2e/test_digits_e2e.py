@@ -171,8 +171,8 @@ def test_book_network_layer_view(page, server, lang):
     wait_idle(page)
     assert metric(page)[1] == "7"
     charts_drawn(page)  # the strip titles are plotly text
-    for key in ("digits.layer.Sigmoid1", "digits.layer.Sigmoid2"):
-        expect(page.get_by_text(CATALOG[key][lang])).to_be_visible()
+    for i, n in ((1, 50), (2, 100)):
+        expect(page.get_by_text(CATALOG["digits.layer"][lang].format(i=i, n=n))).to_be_visible()
     title = CATALOG["digits.weights_title"][lang].format(unit=0)
     expect(page.get_by_text(title)).to_be_visible()
     assert_no_dialog(page)

@@ -30,6 +30,11 @@ STRINGS = {
         "en": "the book network 784-50-100-10 (sigmoid)",
     },
     "digits.arch.default": {"zh": "默认模型（卷积网络）", "en": "the default model (a CNN)"},
+    "digits.model.trained": {"zh": "我训练的网络", "en": "My trained network"},
+    "digits.arch.trained": {
+        "zh": "你在“训练神经网络”页刚训练的网络",
+        "en": "the network you just trained on the training page",
+    },
     "digits.model_is": {
         "zh": "当前使用：{name}，测试集准确率 {acc}。",
         "en": "In use: {name}, test accuracy {acc}.",
@@ -112,23 +117,20 @@ STRINGS = {
         "of shape (1, 784).",
     },
     "digits.layers_title": {
-        "zh": "每一层在做什么（书中网络）",
-        "en": "What each layer does (book network)",
+        "zh": "每一层在做什么（{name}）",
+        "en": "What each layer does ({name})",
     },
     "digits.layers_intro": {
-        "zh": "x (784) → 第 1 层 a1 = x·W1 + b1，z1 = sigmoid(a1)（50 个单元）→ 第 2 层 z2（100 个单元）"
-        "→ 输出层 a3 → softmax。每个小格是一个单元，颜色越亮，激活越接近 1。",
-        "en": "x (784) → layer 1: a1 = x·W1 + b1, z1 = sigmoid(a1) (50 units) → layer 2: z2 "
-        "(100 units) → output a3 → softmax. Each cell is one unit; the brighter, the closer its "
-        "activation is to 1.",
+        "zh": "网络的形状：{sizes}。x 是 784 个像素；第 1 层 a1 = x·W1 + b1，z1 = h(a1)（h 是激活函数），"
+        "下一层再用 z1 算 z2……最后的输出层经过 softmax 得到上面的概率。每个小格是一个单元，颜色越亮，激活越接近 1。",
+        "en": "The network's shape: {sizes}. x is the 784 pixels; layer 1 computes a1 = x·W1 + b1 "
+        "and z1 = h(a1) (h is the activation), the next layer does the same with z1, and the "
+        "output layer's softmax gives the probabilities above. Each cell is one unit; the "
+        "brighter, the closer its activation is to 1.",
     },
-    "digits.layer.Sigmoid1": {
-        "zh": "第 1 隐藏层 z1（50 个单元）",
-        "en": "hidden layer 1, z1 (50 units)",
-    },
-    "digits.layer.Sigmoid2": {
-        "zh": "第 2 隐藏层 z2（100 个单元）",
-        "en": "hidden layer 2, z2 (100 units)",
+    "digits.layer": {
+        "zh": "第 {i} 隐藏层 z{i}（{n} 个单元）",
+        "en": "hidden layer {i}, z{i} ({n} units)",
     },
     "digits.unit_hover": {"zh": "单元 %{x}：%{z:.3f}", "en": "unit %{x}: %{z:.3f}"},
     "digits.unit": {"zh": "查看第 1 层的哪个单元", "en": "First-layer unit to inspect"},
@@ -142,13 +144,14 @@ STRINGS = {
     },
     "digits.weights_note": {
         "zh": "单元 {unit} 把 784 个像素分别乘上这张图里的权重再相加：蓝色处有墨水会让它更兴奋，"
-        "红色处有墨水会抑制它。对你写的这个数字，a1 = {a:.2f}，z1 = sigmoid(a1) = {z:.3f}。",
+        "红色处有墨水会抑制它。对你写的这个数字，a1 = {a:.2f}，z1 = h(a1) = {z:.3f}。",
         "en": "Unit {unit} multiplies each of the 784 pixels by the weight shown here and adds "
         "them up: ink on blue excites it, ink on red inhibits it. For your digit a1 = {a:.2f}, "
-        "z1 = sigmoid(a1) = {z:.3f}.",
+        "z1 = h(a1) = {z:.3f}.",
     },
     "digits.layers_cnn": {
-        "zh": "层级视图只针对书中的全连接网络；切换到“书中网络”即可查看。",
-        "en": "The layer view is for the book's fully connected network; switch to it to see it.",
+        "zh": "层级视图只针对全连接网络；切换到“书中网络”即可查看。",
+        "en": "The layer view is for fully connected networks; switch to the book network to "
+        "see it.",
     },
 }
