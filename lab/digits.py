@@ -25,6 +25,10 @@ MAX_PIXELS = 25_000_000  # load_image refuses larger images (5000 x 5000) before
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)  # ITU-R 601-2, as Pillow's convert("L")
 
 
+class ImageTooLarge(ValueError):
+    """load_image refused an image whose pixel count is over the limit (before decoding it)."""
+
+
 @dataclass(frozen=True)
 class DigitSteps:
     """The intermediate images of ``to_mnist``, for showing the recipe step by step.
@@ -223,9 +227,10 @@ def load_image(
 
     Raises
     ------
+    ImageTooLarge (a ValueError)
+        More than ``max_pixels`` pixels (checked from the header) or a decompression bomb.
     ValueError
-        Missing file, not an image, truncated or corrupt, or more than ``max_pixels`` pixels.
-        The message names the file.
+        Missing file, not an image, truncated or corrupt. Every message names the file.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         name, fp = "<bytes>", io.BytesIO(bytes(source))
@@ -241,7 +246,7 @@ def load_image(
     except IsADirectoryError:
         raise ValueError(f"{name}: is a folder, not an image file") from None
     except Image.DecompressionBombError as exc:
-        raise ValueError(f"{name}: image too large to decode safely ({exc})") from None
+        raise ImageTooLarge(f"{name}: image too large to decode safely ({exc})") from None
     except UnidentifiedImageError:
         raise ValueError(f"{name}: not an image (or a format Pillow cannot read)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -249,7 +254,7 @@ def load_image(
     with img:
         w, h = img.size
         if w * h > max_pixels:
-            raise ValueError(
+            raise ImageTooLarge(
                 f"{name}: image is {w}x{h} = {w * h:,} pixels, more than the limit of "
                 f"{max_pixels:,}; scale it down first"
             )

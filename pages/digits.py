@@ -4,7 +4,7 @@ prediction and, for the book's MLP, what each layer does."""
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from lab.digits import load_image, to_mnist_steps
+from lab.digits import ImageTooLarge, load_image, to_mnist_steps
 from lab.evaluate import Reading, hidden_activations, read_digit, unit_weights
 from ui.charts_digits import image_heatmap, pixels, prob_bars, strip
 from ui.i18n import labeller, t
@@ -56,8 +56,7 @@ def uploaded_image():
     try:
         image = load_image(upload.getvalue(), max_pixels=MAX_UPLOAD_PIXELS)
     except ValueError as exc:
-        too_big = "limit" in str(exc) or "too large" in str(exc)
-        key = "digits.too_big" if too_big else "digits.not_image"
+        key = "digits.too_big" if isinstance(exc, ImageTooLarge) else "digits.not_image"
         st.error(t(key, name=upload.name, mp=mp), icon=":material/broken_image:")
         return None
     st.image(image, width=STEP_PX * 2)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFile
 
-from lab.digits import load_image, to_mnist, to_mnist_steps
+from lab.digits import ImageTooLarge, load_image, to_mnist, to_mnist_steps
 from lab.mnist import load_mnist
 
 SEVEN = [(60, 50), (220, 50), (110, 240)]
@@ -234,12 +234,12 @@ def test_decompression_bomb_is_refused_before_decoding(tmp_path, no_decoding, mo
     """A 40000 x 40000 PNG (1.6 G pixels, 194 kB on disk) is refused from its header."""
     path = tmp_path / "bomb.png"
     path.write_bytes(big_blank_png(40000, 40000))
-    with pytest.raises(ValueError, match=r"bomb\.png: image too large"):
+    with pytest.raises(ImageTooLarge, match=r"bomb\.png: image too large"):
         load_image(path)  # Pillow's own bomb check fires first, in Image.open
     with monkeypatch.context() as m:
         m.setattr(Image, "MAX_IMAGE_PIXELS", None)  # without it, our max_pixels still refuses
         assert Image.open(path).size == (40000, 40000)  # a real PNG header
-        with pytest.raises(ValueError, match="1,600,000,000 pixels, more than the limit"):
+        with pytest.raises(ImageTooLarge, match="1,600,000,000 pixels, more than the limit"):
             load_image(path)
 
 
@@ -247,7 +247,7 @@ def test_max_pixels_is_checked_before_decoding(tmp_path, no_decoding):
     """An image over max_pixels (but under Pillow's own limit) is refused, naming its size."""
     path = tmp_path / "big.png"
     Image.new("1", (6000, 5000)).save(path)
-    with pytest.raises(ValueError, match=r"6000x5000 = 30,000,000 pixels, more than the limit"):
+    with pytest.raises(ImageTooLarge, match=r"6000x5000 = 30,000,000 pixels, more than the limit"):
         load_image(path)
     with pytest.raises(ValueError, match="more than the limit of 100"):
         load_image(png_bytes(Image.new("L", (11, 10))), max_pixels=100)
