@@ -1,0 +1,121 @@
+"""The gradient descent page in a real browser: the lr slider moved to 10 by keyboard shows the
+divergence message, ▶ plays the walk in the browser (no script rerun), picking a function moves
+the start; screenshots in both languages, with the lr slider at its extremes."""
+
+import pytest
+
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, open_lab, wait_idle
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+
+STEM = "gradient_descent"
+CHARTS = 6  # plotly charts on the page with every section on
+CURRENT_STEP = ".js-plotly-plot .slider-container .slider-label"  # the first one: "step: 37"
+
+
+def text(key: str, lang: str, **fmt) -> str:
+    s = CATALOG[f"{STEM}.{key}"][lang]
+    return s.format(**fmt) if fmt else s
+
+
+def pick(page, key: str, option: str) -> None:
+    """Open a selectbox (by its widget key) and choose an option by its shown name."""
+    box = page.locator(f".st-key-{key} [role='combobox']")
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")  # a click on the text only focuses it; the arrow key opens it
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def open_page(page, server, lang: str) -> None:
+    open_lab(page, f"{server}/{STEM}?lang={lang}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {CHARTS}"
+    )
+
+
+def slide_to(page, label: str, target: str, key: str, limit: int = 60) -> None:
+    """Press arrow keys on a select slider, as a person would, until it shows `target`."""
+    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.focus()
+    for _ in range(limit):
+        if thumb.get_attribute("aria-valuetext") == target:
+            break
+        thumb.press(key)
+    assert thumb.get_attribute("aria-valuetext") == target
+    wait_idle(page)
+
+
+def animation_step(page) -> str:
+    """The step the animation slider of the main chart shows (e.g. "step: 37")."""
+    return (page.locator(CURRENT_STEP).first.text_content() or "").strip()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lr_extremes_and_divergence(page, server, lang):
+    """lr = 10 by keyboard: the divergence message (step 6) in the language; lr = 100 (the
+    slider's right end) diverges at step 4 (x ← -199x: 4·199^4 > 1e8 > 4·199^3); lr = 1e-10
+    (left end) barely moves."""
+    open_page(page, server, lang)
+    label = text("lr", lang)
+    slide_to(page, label, "10", "ArrowRight")
+    message = text("v.diverged", lang, step=6, bound="1e+08")
+    page.get_by_text(message).wait_for()
+    assert_no_dialog(page)
+    shot(page, f"gradient_descent-lr10-{lang}")
+    slide_to(page, label, "100", "End")
+    page.get_by_text(text("v.diverged", lang, step=4, bound="1e+08")).wait_for()
+    shot(page, f"gradient_descent-lr100-{lang}")
+    slide_to(page, label, "1e-10", "Home")
+    page.get_by_text(text("v.barely_moved", lang, steps=100, dist="1e-07")).wait_for()
+    assert_no_dialog(page)
+    shot(page, f"gradient_descent-lr1e-10-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_play_animates_in_the_browser(page, server, lang):
+    """▶ restarts the walk from step 0 and runs to the last step in the browser, without a
+    script rerun (Streamlit's running indicator never appears); ❚❚ stops it midway."""
+    open_page(page, server, lang)
+    prefix = text("step_prefix", lang)
+    assert animation_step(page) == f"{prefix} 100"
+    chart = page.locator(".js-plotly-plot").first
+    chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
+    page.wait_for_function(
+        """([sel, p]) => {
+            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
+            return n > 0 && n < 100;
+        }""",
+        arg=[CURRENT_STEP, prefix],
+    )
+    assert not page.locator('[data-testid="stStatusWidgetRunningIcon"]').count()
+    chart.locator(".updatemenu-button", has_text=text("pause", lang)).click()
+    paused = animation_step(page)
+    page.wait_for_timeout(600)
+    assert animation_step(page) == paused != f"{prefix} 100"
+    shot(page, f"gradient_descent-paused-{lang}")
+    chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
+    page.wait_for_function(
+        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
+        arg=[CURRENT_STEP, f"{prefix} 100"],
+        timeout=20_000,
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pick_a_function(page, server, lang):
+    """Choosing Rosenbrock in the first picker moves the start to (-1.5, 2) and the lr to
+    0.001, and draws its formula; the page says how the walk went."""
+    open_page(page, server, lang)
+    name = CATALOG["gradient_field.fn.rosenbrock"][lang]
+    pick(page, "gradient_descent_fn", name)
+    x0 = page.locator(f'input[type="range"][aria-label="{text("x0", lang)}"]').first
+    assert x0.get_attribute("aria-valuetext") == "-1.50"
+    lr = page.locator(f'input[type="range"][aria-label="{text("lr", lang)}"]')
+    assert lr.get_attribute("aria-valuetext") == "0.001"
+    page.get_by_text(text("v.moving", lang, steps=100)).wait_for()
+    assert_no_dialog(page)
+    shot(page, f"gradient_descent-rosenbrock-{lang}")

@@ -1,0 +1,100 @@
+"""The derivative and gradient-field page in a real browser: h pushed to 1e-50 explains the 0,
+a function picked with arrows at the densest and sparsest grids, the 3-D tab; screenshots in
+both languages at the widgets' extremes."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import assert_no_dialog, open_lab, wait_idle
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+
+STEM = "gradient_field"
+INLINE_CODE = '[data-testid="stMarkdownContainer"] p code'  # numbers in text, not the expanders
+CHARTS = 4  # tangents, error against h, contour + arrows, 3-D surface (in its tab)
+
+
+def text(key: str, lang: str, **fmt) -> str:
+    s = CATALOG[f"{STEM}.{key}"][lang]
+    return s.format(**fmt) if fmt else s
+
+
+def pick(page, key: str, option: str) -> None:
+    """Open a selectbox (by its widget key) and choose an option by its shown name."""
+    box = page.locator(f".st-key-{key} [role='combobox']")
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")  # a click on the text only focuses it; the arrow key opens it
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def open_page(page, server, lang: str) -> None:
+    open_lab(page, f"{server}/{STEM}?lang={lang}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {CHARTS - 1}"
+    )
+
+
+def slide_to(page, label: str, target: str, key: str, limit: int = 60) -> None:
+    """Press a key on a slider, as a person would, until it shows `target`."""
+    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.focus()
+    for _ in range(limit):
+        if thumb.get_attribute("aria-valuetext") == target:
+            break
+        thumb.press(key)
+    assert thumb.get_attribute("aria-valuetext") == target
+    wait_idle(page)
+
+
+ARROWS = """(n) => {
+    const plot = document.querySelectorAll('.js-plotly-plot')[2];
+    return plot.data[1].x.filter((v) => v === null).length === n;
+}"""  # the quiver trace is one path: barb, gap, head, gap per arrow
+
+
+def wait_for_arrows(page, per_side: int) -> None:
+    """Wait until the contour chart draws per_side² arrows."""
+    page.wait_for_function(ARROWS, arg=2 * per_side * per_side)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tiny_h_explained(page, server, lang):
+    """h to its left end, 1e-50: the derivative reads 0.0 and a warning says 5 + 1e-50 == 5;
+    back at the book's 1e-4 it reads 0.1999999999990898 again."""
+    open_page(page, server, lang)
+    label = text("h", lang)
+    slide_to(page, label, "1e-50", "Home")
+    page.get_by_text(text("h_lost", lang, h="1e-50", spacing="8.88e-16")).wait_for()
+    assert page.locator(INLINE_CODE, has_text=re.compile(r"^0\.0$")).count() == 1
+    assert_no_dialog(page)
+    shot(page, f"gradient_field-h1e-50-{lang}")
+    slide_to(page, label, "0.0001", "ArrowRight")
+    page.locator(INLINE_CODE, has_text=re.compile(r"^0\.1999999999990898$")).wait_for()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pick_a_function_and_density(page, server, lang):
+    """Himmelblau picked from the list; arrows per side at the right end (41 → 41·41 arrows,
+    each drawn as barb + head) and the left end (5), directions only; the 3-D tab draws."""
+    open_page(page, server, lang)
+    pick(page, "gradient_field_fn", CATALOG["gradient_field.fn.himmelblau"][lang])
+    page.locator(".katex", has_text="11").first.wait_for()  # (x0² + x1 − 11)² in the formula
+    density = text("density", lang)
+    wait_for_arrows(page, 17)
+    slide_to(page, density, "41", "End")
+    wait_for_arrows(page, 41)
+    page.get_by_text(text("unit", lang)).click()
+    wait_idle(page)
+    assert_no_dialog(page)
+    shot(page, f"gradient_field-himmelblau41-{lang}")
+    slide_to(page, density, "5", "Home")
+    wait_for_arrows(page, 5)
+    page.get_by_role("tab", name=text("tab_3d", lang)).click()
+    page.locator(".js-plotly-plot .gl-container canvas").first.wait_for()
+    assert_no_dialog(page)
+    shot(page, f"gradient_field-3d-{lang}")
