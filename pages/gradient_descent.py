@@ -167,7 +167,8 @@ def explorer() -> None:
     book = D.BOOK_RUNS.get(lr)
     is_book_run = name == "function_2" and (x0, x1) == BOOK_START and steps == BOOK_STEPS
     if book is not None and is_book_run and kind == "numerical":
-        st.info(t("gradient_descent.book_match", lr=number_label(lr), book=fmt_point(book, ".9g")))
+        key = "book_match" if run.diverged_at is None else "book_unbounded"
+        st.info(t(f"gradient_descent.{key}", lr=number_label(lr), book=fmt_point(book, ".9g")))
     st.plotly_chart(
         loss_figure(
             [(t("gradient_descent.loss"), run.loss)],

@@ -62,6 +62,8 @@ def test_lr_10_diverges_with_a_message(lang):
     final = text("final", lang, x=fmt_point(run.x, ".9g"), f=f"{run.loss[-1]:.6g}", steps=6)
     assert final == text("final", lang, x="(-141137328, 188183103)", f="5.53326e+16", steps=6)
     assert final in markdown(at)
+    book = "(-2.58983747e+13, -1.29524862e+12)"
+    assert text("book_unbounded", lang, lr="10", book=book) in [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -115,6 +115,13 @@ STRINGS = {
         "en": "This is the book's run: for lr = {lr} the book prints {book}, the same as the "
         "final x computed above.",
     },
+    "gradient_descent.book_unbounded": {
+        "zh": "书中 lr = {lr} 时没有设上界，走满 100 步，打印 {book}。这里一旦跑出范围就停下；"
+        "下面“书中的三个学习率”一节按书中的做法重算，并解释它为什么停在 1e13 附近。",
+        "en": "The book runs lr = {lr} with no bound for all 100 steps and prints {book}. Here "
+        "the run stops once it leaves the bound; the section on the book's three learning rates "
+        "below reruns it the book's way and explains why it stops near 1e13.",
+    },
     "gradient_descent.loss": {"zh": "损失 f(x)", "en": "loss f(x)"},
     "gradient_descent.step_axis": {"zh": "步数", "en": "step"},
     "gradient_descent.loss_axis": {"zh": "f(x)", "en": "f(x)"},
