@@ -68,7 +68,7 @@ def test_train_watch_and_download(page, server, lang):
     shot(page, f"training-live-{lang}")
     expect(page.get_by_text(prefix("done.finished", lang))).to_be_visible(timeout=90_000)
     expect(page.locator(PROGRESS)).to_have_count(0)
-    assert page.locator(".js-plotly-plot").count() == 2
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
     assert_no_dialog(page)
     shot(page, f"training-done-{lang}")
 
