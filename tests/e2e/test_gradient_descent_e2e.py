@@ -3,6 +3,7 @@ divergence message, ▶ plays the walk in the browser (no script rerun), picking
 the start; screenshots in both languages, with the lr slider at its extremes."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, wait_idle
@@ -113,9 +114,9 @@ def test_pick_a_function(page, server, lang):
     name = CATALOG["gradient_field.fn.rosenbrock"][lang]
     pick(page, "gradient_descent_fn", name)
     x0 = page.locator(f'input[type="range"][aria-label="{text("x0", lang)}"]').first
-    assert x0.get_attribute("aria-valuetext") == "-1.50"
+    expect(x0).to_have_attribute("aria-valuetext", "-1.50")  # waits for the rerun
     lr = page.locator(f'input[type="range"][aria-label="{text("lr", lang)}"]')
-    assert lr.get_attribute("aria-valuetext") == "0.001"
+    expect(lr).to_have_attribute("aria-valuetext", "0.001")
     page.get_by_text(text("v.moving", lang, steps=100)).wait_for()
     assert_no_dialog(page)
     shot(page, f"gradient_descent-rosenbrock-{lang}")
