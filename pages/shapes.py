@@ -31,11 +31,6 @@ b = np.array([[7, 8],
               [11, 12]])"""
 
 
-def default(key: str, value: object) -> None:
-    """Give a widget its first value through session state (presets write the same keys)."""
-    st.session_state.setdefault(key, value)
-
-
 def set_example(name: str) -> None:
     a, b, op = EXAMPLES[name]
     st.session_state.update({"shapes_a_ndim": len(a), "shapes_b_ndim": len(b), "shapes_op": op})
@@ -46,10 +41,10 @@ def set_example(name: str) -> None:
 
 def shape_input(which: str, start: tuple[int, ...]) -> tuple[int, ...]:
     """The ndim switch and one length per axis for operand A or B."""
-    default(f"shapes_{which}_ndim", len(start))
     ndim = st.segmented_control(
         t(f"shapes.ndim_{which}"),
         (0, 1, 2, 3),
+        default=len(start),
         format_func=labeller("shapes.ndim.{}"),
         help=t("shapes.ndim_help"),
         key=f"shapes_{which}_ndim",
@@ -59,8 +54,8 @@ def shape_input(which: str, start: tuple[int, ...]) -> tuple[int, ...]:
     shape = []
     for axis in range(ndim):
         key = f"shapes_{which}_{axis}"
-        default(key, start[axis] if axis < len(start) else 2)
-        shape.append(cols[axis].number_input(t("shapes.axis", k=axis), 1, 5, step=1, key=key))
+        first = start[axis] if axis < len(start) else 2
+        shape.append(cols[axis].number_input(t("shapes.axis", k=axis), 1, 5, first, key=key))
     return tuple(int(n) for n in shape)
 
 
@@ -100,10 +95,10 @@ def playground() -> None:
         a_shape = shape_input("a", (2, 3))
     with col_b:
         b_shape = shape_input("b", (3, 2))
-    default("shapes_op", "dot")
     op = st.segmented_control(
         t("shapes.op"),
         tuple(S.OPS),
+        default="dot",
         format_func=labeller("shapes.op.{}"),
         key="shapes_op",
         required=True,
@@ -195,7 +190,6 @@ def seed_arrays() -> None:
         hide_index=True,
     )
     with right:
-        default("shapes_product", "ab")
         product = st.radio(
             t("shapes.product"),
             ("ab", "ba"),
@@ -240,11 +234,9 @@ seed_arrays()
 def three_layers() -> None:
     st.header(t("shapes.net_title"))
     st.markdown(t("shapes.net_intro"))
-    default("shapes_x1", 1.0)
-    default("shapes_x2", 0.5)
     left, right = st.columns(2, gap="large")
-    x1 = left.slider(t("shapes.x1"), -2.0, 2.0, step=0.1, key="shapes_x1")
-    x2 = right.slider(t("shapes.x2"), -2.0, 2.0, step=0.1, key="shapes_x2")
+    x1 = left.slider(t("shapes.x1"), -2.0, 2.0, 1.0, 0.1, key="shapes_x1")
+    x2 = right.slider(t("shapes.x2"), -2.0, 2.0, 0.5, 0.1, key="shapes_x2")
     network = S.init_network()
     steps = S.forward_steps(network, [x1, x2])
     at_seed = (round(x1, 6), round(x2, 6)) == tuple(S.SEED_X)  # the seed's x = [1.0, 0.5]
@@ -294,8 +286,7 @@ three_layers()
 def mnist_flow() -> None:
     st.header(t("shapes.mnist_title"))
     st.markdown(t("shapes.mnist_intro"))
-    default("shapes_batch", 100)
-    n = st.select_slider(t("shapes.batch"), BATCHES, key="shapes_batch")
+    n = st.select_slider(t("shapes.batch"), BATCHES, 100, key="shapes_batch")
     layers = S.layer_shapes(n)
     params, mult_adds = S.totals(layers)
     chain = " → ".join(

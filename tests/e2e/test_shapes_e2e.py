@@ -49,12 +49,15 @@ def test_failing_shapes_explain_and_fix(page, server, lang):
 def test_pick_a_shape_and_an_operation(page, server, lang):
     """Make A 0-D and pick @: the scalar explanation; the batch slider changes the totals."""
     open_lab(page, f"{server}/shapes?lang={lang}")
+    inputs = page.locator('[data-testid="stNumberInput"] input')
+    inputs.nth(3).wait_for()  # A (2, 3) and B (3, 2) are on screen before we change A
     groups = page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]')  # A, B, op
     groups.nth(0).get_by_text(s("shapes.ndim.0", lang), exact=True).click()
     wait_idle(page)
     groups.nth(2).get_by_text(s("shapes.op.matmul", lang), exact=True).click()
     wait_idle(page)
     page.locator("strong", has_text=CATALOG["shapes.why.scalar"][lang].split("**")[1]).wait_for()
+    assert [inputs.nth(i).input_value() for i in range(2)] == ["3", "2"]  # B is untouched
 
     page.get_by_text("45,360").first.wait_for()
     page.get_by_text("4,520,000").first.wait_for()  # N = 100
