@@ -16,10 +16,8 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 # Streamlit's own settings apply (e.g. STREAMLIT_SERVER_PORT=8600 make run); default port 8501.
-# One BLAS thread per computation: a server shares its cores between sessions, and on 2 cores
-# OpenBLAS's own threads made batched inference slower than the one-image loop under load.
 run: $(VENV)/.installed
-	OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} $(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py
 
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

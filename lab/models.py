@@ -216,6 +216,11 @@ def load_model(path: str | os.PathLike, arch: str | None = None) -> Model:
     ValueError
         Unknown or mismatched architecture, a missing or extra key, or a wrong shape; the
         message names it.
+
+    Notes
+    -----
+    An architecture missing from ``MODELS`` (a network trained on the training page) is
+    rebuilt from the ``config`` stored in the file, so every saved model loads back.
     """
     path = Path(path)
     arrays, meta = _read_npz(path)
@@ -223,7 +228,7 @@ def load_model(path: str | os.PathLike, arch: str | None = None) -> Model:
     arch = stored if arch is None else arch
     if stored != arch:
         raise ValueError(f"{path}: holds architecture {stored!r}, expected {arch!r}")
-    network = build_network(arch)
+    network = build_network(arch) if arch in MODELS else _network_from_config(path, arch, meta)
     expected = {**network.params, **network.buffers}
     missing = [k for k in expected if k not in arrays]
     extra = sorted(k for k in arrays if k not in expected)
@@ -239,6 +244,23 @@ def load_model(path: str | os.PathLike, arch: str | None = None) -> Model:
             )
         target[...] = arrays[key]  # in place: the layers hold these arrays
     return Model(arch, network, meta)
+
+
+def _network_from_config(path: Path, arch: str | None, meta: dict[str, Any]) -> Net:
+    """Rebuild a network that is not in the registry (e.g. one trained on the training page)
+    from the constructor arguments ``save_model`` stored beside its weights."""
+    config = meta.get("config")
+    if not isinstance(config, dict):
+        raise ValueError(
+            f"{path}: unknown architecture {arch!r} and no stored config to rebuild it; "
+            f"expected one of {sorted(MODELS)}"
+        )
+    try:
+        return Net(**config, rng=np.random.default_rng(0))
+    except (TypeError, ValueError, KeyError) as exc:
+        raise ValueError(
+            f"{path}: cannot rebuild architecture {arch!r} from its config: {exc}"
+        ) from exc
 
 
 def available_models() -> list[str]:

@@ -47,7 +47,7 @@ def _need(thing: str, why: str) -> None:
 def start_server(port: int | None = None) -> tuple[subprocess.Popen, str]:
     """Start `streamlit run app.py` on 127.0.0.1 and wait for /_stcore/health."""
     port = port or _free_port()
-    env = {"OPENBLAS_NUM_THREADS": "1", **os.environ, "PYTHONUNBUFFERED": "1"}  # as `make run`
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", "app.py",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, start_server
 from tests.e2e.helpers import assert_no_dialog, open_lab, sidebar_titles, wait_idle
 from ui.nav import available_pages
 from ui.strings import CATALOG
@@ -73,3 +73,23 @@ def test_english_browser_gets_english(browser, server):
     open_lab(pg, server)
     pg.get_by_role("heading", name=CATALOG["common.app_title"]["en"], level=1).wait_for()
     ctx.close()
+
+
+def test_fresh_server_first_request_to_a_page_is_routed(browser):
+    """On a server nobody has visited, the first request is for /activations?lang=en: it still
+    goes through app.py (English, full sidebar, no stray "app" entry, no dialog), not through
+    Streamlit's legacy pages/ mode."""
+    proc, url = start_server()
+    try:
+        ctx = browser.new_context(locale="zh-CN")
+        pg = ctx.new_page()
+        open_lab(pg, f"{url}/activations?lang=en")
+        pg.get_by_role("heading", name=CATALOG["activations.title"]["en"], level=1).wait_for()
+        titles = sidebar_titles(pg)
+        assert len(titles) == len(expected_titles("en")), titles
+        assert not any(t.strip().lower() == "app" for t in titles)
+        assert_no_dialog(pg)
+        ctx.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
