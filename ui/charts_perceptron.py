@@ -268,7 +268,6 @@ def array_grids(
     fig.update_layout(
         height=int(90 + cell_px * (tallest + 1)),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        template="plotly_white",
         font=FONT,
     )
     fig.update_xaxes(visible=False, range=[-0.6, x0 - 1.4], fixedrange=True)
