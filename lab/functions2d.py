@@ -43,7 +43,7 @@ class Function2D:
     f, grad : callable
         f(x) -> value and its exact gradient, for x of shape (2, ...).
     formula : str
-        LaTeX.
+        LaTeX, f(x_0,x_1)=... (long ones split over two lines with aligned).
     domain : ((x0_min, x0_max), (x1_min, x1_max))
         The region worth looking at.
     minima : tuple of (x0, x1)
@@ -213,7 +213,8 @@ _ALL = (
         name="beale",
         f=beale,
         grad=_beale_grad,
-        formula=r"f(x_0,x_1)=(1.5-x_0+x_0x_1)^2+(2.25-x_0+x_0x_1^2)^2+(2.625-x_0+x_0x_1^3)^2",
+        formula=r"\begin{aligned}f(x_0,x_1)=\;&(1.5-x_0+x_0x_1)^2+(2.25-x_0+x_0x_1^2)^2\\"
+        r"&+(2.625-x_0+x_0x_1^3)^2\end{aligned}",
         domain=((-4.5, 4.5), (-4.5, 4.5)),
         minima=((3.0, 0.5),),
         start=(1.0, 1.5),
@@ -224,7 +225,8 @@ _ALL = (
         name="six_hump_camel",
         f=six_hump_camel,
         grad=_six_hump_camel_grad,
-        formula=r"f(x_0,x_1)=\left(4-2.1x_0^2+\tfrac{x_0^4}{3}\right)x_0^2+x_0x_1+(4x_1^2-4)\,x_1^2",
+        formula=r"\begin{aligned}f(x_0,x_1)=\;&\left(4-2.1x_0^2+\tfrac{x_0^4}{3}\right)x_0^2\\"
+        r"&+x_0x_1+(4x_1^2-4)\,x_1^2\end{aligned}",
         domain=((-3.0, 3.0), (-2.0, 2.0)),
         minima=(
             (0.08984201, -0.7126564),
@@ -236,6 +238,7 @@ _ALL = (
         ),
         start=(-2.0, 1.5),
         lr=0.01,
+        log_scale=True,
     ),
 )
 FUNCTIONS: dict[str, Function2D] = {fn.name: fn for fn in _ALL}
@@ -343,7 +346,8 @@ def nearest_minimum(fn: Function2D, x: ArrayLike) -> tuple[np.ndarray | None, fl
 
 
 def view_box(fn: Function2D, paths: Sequence[ArrayLike] = (), limit: float = 4.0) -> Box:
-    """A plot region: fn.domain grown to hold the paths, but at most `limit` times as wide.
+    """A plot region centred on fn.domain, grown evenly to hold the paths, at most `limit`
+    times as wide.
 
     Parameters
     ----------
@@ -351,22 +355,23 @@ def view_box(fn: Function2D, paths: Sequence[ArrayLike] = (), limit: float = 4.0
     paths : sequence of array_like, each shape (k, 2)
         Trajectories to show; non-finite rows are ignored.
     limit : float
-        How far (in domain widths, from the domain's centre) the box may grow, so a path
+        How far (in half-widths of the domain, from its centre) the box may grow, so a path
         that runs off to 1e13 does not shrink the picture to a dot.
 
     Returns
     -------
-    ((x0_min, x0_max), (x1_min, x1_max)) with 5 % margin around the paths.
+    ((x0_min, x0_max), (x1_min, x1_max)), each axis symmetric about the domain's centre (the
+    minimum of the bowls stays in the middle), with a 5 % margin around the paths.
     """
     box = []
     for axis, (lo, hi) in enumerate(fn.domain):
         centre, half = (lo + hi) / 2, (hi - lo) / 2
-        cap_lo, cap_hi = centre - limit * half, centre + limit * half
+        reach = half
         for path in paths:
             p = np.asarray(path, dtype=np.float64).reshape(-1, 2)[:, axis]
-            p = np.clip(p[np.isfinite(p)], cap_lo, cap_hi)
+            p = p[np.isfinite(p)]
             if p.size:
-                margin = 0.05 * max(float(p.max() - p.min()), hi - lo)
-                lo, hi = min(lo, p.min() - margin), max(hi, p.max() + margin)
-        box.append((float(max(lo, cap_lo)), float(min(hi, cap_hi))))
+                reach = max(reach, 1.05 * float(np.max(np.abs(p - centre))))
+        reach = min(reach, limit * half)
+        box.append((centre - reach, centre + reach))
     return box[0], box[1]

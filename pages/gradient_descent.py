@@ -113,7 +113,6 @@ def explorer() -> None:
             key="gradient_descent_fn",
         )
         fn = F2.FUNCTIONS[name]
-        st.latex(fn.formula)
         x0 = st.slider(t("gradient_descent.x0"), -10.0, 10.0, step=0.1, key="gradient_descent_x0")
         x1 = st.slider(t("gradient_descent.x1"), -10.0, 10.0, step=0.1, key="gradient_descent_x1")
         lr = st.select_slider(
@@ -135,6 +134,7 @@ def explorer() -> None:
         )
     run = D.gradient_descent(fn.f, [x0, x1], lr, steps, grad=fn.grad if kind == "exact" else None)
     with chart:
+        st.latex(fn.formula)
         message, text = verdict_text(fn, run, steps)
         message(text)
         fig = contour_for(fn, [run.history])
@@ -330,6 +330,7 @@ def optimizers() -> None:
         return
     runs = D.compare_optimizers(fn.f, [x0, x1], lrs, steps, grad=fn.grad)
     with chart:
+        st.latex(fn.formula)
         fig = contour_for(fn, [r.history for r in runs.values()])
         for i, (opt, run) in enumerate(runs.items()):
             label = t(f"gradient_descent.opt.{opt}")

@@ -188,7 +188,6 @@ def field() -> None:
             key="gradient_field_fn",
         )
         fn = F2.FUNCTIONS[name]
-        st.latex(fn.formula)
         n = st.select_slider(
             t("gradient_field.density"),
             DENSITIES,
@@ -221,6 +220,7 @@ def field() -> None:
     x0s, x1s, Z = F2.evaluate_grid(fn, fn.domain, CONTOUR_N)
     x_t, y_t = x_titles()
     with chart:
+        st.latex(fn.formula)
         flat, surface = st.tabs([t("gradient_field.tab_contour"), t("gradient_field.tab_3d")])
         with flat:
             fig = contour_figure(

@@ -25,7 +25,7 @@ def test_the_library():
     assert {"function_2", "stretched", "rosenbrock", "himmelblau", "saddle"} <= set(NAMES)
     assert {"beale", "six_hump_camel"} & set(NAMES)
     for fn in FUNCTIONS.values():
-        assert fn.formula.startswith("f(x_0,x_1)=")
+        assert "f(x_0,x_1)=" in fn.formula
         assert len(fn.start) == 2 and fn.lr > 0
 
 
@@ -143,14 +143,16 @@ def test_contour_values():
 
 
 def test_view_box():
-    """The view holds the domain and the finite path points (plus 5 %), capped at 4 half-widths."""
+    """The view is the domain, grown evenly about its centre to hold the finite path points
+    plus 5 %, capped at 4 half-widths: (-3, 4) on [-2, 2]² gives [-4.2, 4.2] on both axes."""
     fn = FUNCTIONS["function_2"]
     assert view_box(fn) == ((-2.0, 2.0), (-2.0, 2.0))
     (a, b), (c, d) = view_box(fn, [np.array([[-3.0, 4.0], [0.0, 0.0]])])
-    assert a == pytest.approx(-3 - 0.05 * 4) and d == pytest.approx(4 + 0.05 * 4)
-    assert (b, c) == (2.0, -2.0)
+    assert (a, b) == pytest.approx((-3.15, 3.15)) and (c, d) == pytest.approx((-4.2, 4.2))
     far = view_box(fn, [np.array([[1e13, np.nan], [0.0, -np.inf]])])
-    assert far == ((-2.0, 8.0), (-2.0, 2.0))
+    assert far == ((-8.0, 8.0), (-2.0, 2.0))
+    rosen = view_box(FUNCTIONS["rosenbrock"], [np.array([[1.0, 4.0]])])
+    assert rosen == ((-2.0, 2.0), pytest.approx((-2.15, 4.15)))  # centre 1, reach 1.05·3
 
 
 @settings(max_examples=50, deadline=None)

@@ -178,6 +178,9 @@ def animate_path(
     """Frames that redraw trace `path_trace` as history[: k + 1], a play/pause pair and a
     step slider (plotly animates in the browser; the script does not rerun).
 
+    Frames are drawn with redraw on: without it plotly drops the contour trace from the
+    picture during the animation.
+
     The figure starts at the last frame, so it reads as a finished picture before playing.
     At most MAX_FRAMES frames: longer runs show every k-th step (the last step always).
     """
@@ -193,7 +196,7 @@ def animate_path(
         }
         for k in shown
     ]
-    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}}
+    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}
     fig.update_layout(
         updatemenus=[
             {
@@ -212,7 +215,7 @@ def animate_path(
                         "args": [
                             None,
                             {
-                                "frame": {"duration": max(20, 3000 // len(shown)), "redraw": False},
+                                "frame": {"duration": max(20, 3000 // len(shown)), "redraw": True},
                                 "transition": {"duration": 0},
                                 "fromcurrent": False,
                                 "mode": "immediate",
