@@ -71,7 +71,6 @@ def tangents() -> None:
         curves,
         x_title="x",
         y_title=t("gradient_field.f1_axis"),
-        title=t("gradient_field.f1_title"),
     )
     if chosen:
         points = np.column_stack([chosen, C.function_1(np.array(chosen, dtype=float))])
@@ -133,7 +132,6 @@ def step_size() -> None:
         ],
         x_title=t("gradient_field.h_axis"),
         y_title=t("gradient_field.err_axis"),
-        title=t("gradient_field.err_title"),
         log_x=True,
         log_y=True,
     )

@@ -51,10 +51,6 @@ STRINGS = {
     "gradient_field.tangent_name": {"zh": "x = {x} 处的切线", "en": "tangent at x = {x}"},
     "gradient_field.tangent_points": {"zh": "切点", "en": "points of tangency"},
     "gradient_field.f1_axis": {"zh": "y", "en": "y"},
-    "gradient_field.f1_title": {
-        "zh": "f(x) = 0.01x² + 0.1x、它的导数和切线",
-        "en": "f(x) = 0.01x² + 0.1x, its derivative and tangents",
-    },
     "gradient_field.no_tangent": {
         "zh": "至少选择一个 x，才能画出切线并读出导数。",
         "en": "Pick at least one x to draw its tangent and read its derivative.",
@@ -112,10 +108,9 @@ STRINGS = {
         "en": "forward (f(x+h) − f(x)) / h",
     },
     "gradient_field.h_axis": {"zh": "差分 h（对数刻度）", "en": "step h (log scale)"},
-    "gradient_field.err_axis": {"zh": "误差（对数刻度）", "en": "error (log scale)"},
-    "gradient_field.err_title": {
-        "zh": "x = 5 处导数的误差 |估计值 − 0.2| 随 h 的变化",
-        "en": "Error |estimate − 0.2| of the derivative at x = 5 against h",
+    "gradient_field.err_axis": {
+        "zh": "x = 5 处的误差 |估计值 − 0.2|",
+        "en": "error |estimate − 0.2| at x = 5",
     },
     "gradient_field.h_explain": {
         "zh": "**怎么读这张图：** 右侧 h 较大时，误差来自截断：前向差分的误差正比于 h"
