@@ -54,8 +54,8 @@ def contour_for(fn: F2.Function2D, paths, *, n: int = CONTOUR_N, height: int = 5
         x1s,
         Z,
         F2.contour_values(fn, Z),
-        x_title="x0",
-        y_title="x1",
+        x_title=t("gradient_descent.axis_x0"),
+        y_title=t("gradient_descent.axis_x1"),
         shade_title=t("gradient_descent.shade_log" if fn.log_scale else "gradient_descent.shade"),
         title=title,
         height=height,
@@ -218,10 +218,13 @@ def lessons() -> None:
         x0s,
         x1s,
         F2.contour_values(fn, Z),
-        [(f"lr = {number_label(lr)}", run.history) for lr, run in zip(chosen, runs, strict=True)],
+        [
+            (t("gradient_descent.panel", lr=number_label(lr)), run.history)
+            for lr, run in zip(chosen, runs, strict=True)
+        ],
         minima=fn.minima,
-        x_title="x0",
-        y_title="x1",
+        x_title=t("gradient_descent.axis_x0"),
+        y_title=t("gradient_descent.axis_x1"),
     )
     st.plotly_chart(fig, key="gradient_descent_lrs_chart")
     for col, lr, run in zip(st.columns(len(chosen)), chosen, runs, strict=True):
@@ -269,6 +272,7 @@ def stall() -> None:
             grad=fmt_point(C.numerical_gradient(fn.f, num.x), "g"),
         )
     )
+    show_source(C.float_spacing)
 
 
 stall()
@@ -350,7 +354,7 @@ def optimizers() -> None:
         rows.append(
             {
                 t("gradient_descent.col_opt"): t(f"gradient_descent.opt.{opt}"),
-                "lr": number_label(lrs[opt]),
+                t("gradient_descent.col_lr"): number_label(lrs[opt]),
                 t("gradient_descent.col_final"): fmt_point(run.history[-1], ".4g"),
                 t("gradient_descent.col_f"): f"{run.loss[-1]:.4g}",
                 t("gradient_descent.col_verdict"): text,

@@ -69,7 +69,7 @@ def tangents() -> None:
     fig = line_figure(
         x,
         curves,
-        x_title="x",
+        x_title=t("gradient_field.f1_x"),
         y_title=t("gradient_field.f1_axis"),
     )
     if chosen:
@@ -257,7 +257,7 @@ def field() -> None:
                     value,
                     x_title=x_t,
                     y_title=y_t,
-                    z_title="f",
+                    z_title=t("gradient_field.shade"),
                     name=t("gradient_field.point"),
                 ),
                 key="gradient_field_surface",

@@ -119,7 +119,7 @@ def test_optimizer_table(lang):
         "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
     ]  # fmt: skip
     sgd = table.iloc[0]
-    assert sgd["lr"] == "0.95"
+    assert sgd[text("col_lr", lang)] == "0.95"
     x = (1 - 0.095) ** 30 * -7, (1 - 1.9) ** 30 * 2
     assert sgd[text("col_final", lang)] == f"({x[0]:.4g}, {x[1]:.4g})" == "(-0.3504, 0.08478)"
 

@@ -50,6 +50,7 @@ STRINGS = {
     "gradient_field.f1_diff_name": {"zh": "数值导数 f′(x)", "en": "numerical derivative f′(x)"},
     "gradient_field.tangent_name": {"zh": "x = {x} 处的切线", "en": "tangent at x = {x}"},
     "gradient_field.tangent_points": {"zh": "切点", "en": "points of tangency"},
+    "gradient_field.f1_x": {"zh": "x", "en": "x"},
     "gradient_field.f1_axis": {"zh": "y", "en": "y"},
     "gradient_field.no_tangent": {
         "zh": "至少选择一个 x，才能画出切线并读出导数。",
