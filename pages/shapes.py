@@ -6,8 +6,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lab import shapes as S
-from ui import charts_perceptron as C
+from ui import charts_shapes as C
 from ui.charts import style
+from ui.charts_perceptron import FONT
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 
@@ -328,7 +329,7 @@ def mnist_flow() -> None:
             title=t("shapes.macs_title", n=n),
             height=320,
         )
-        fig.update_layout(font=C.FONT, hovermode="closest")
+        fig.update_layout(font=FONT, hovermode="closest")
         fig.update_yaxes(range=[0, 1.2 * layers[0].mult_adds])
         st.plotly_chart(fig, key="shapes_macs")
     per_image = S.totals(S.layer_shapes(1))[1]
