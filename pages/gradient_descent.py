@@ -366,7 +366,6 @@ def optimizers() -> None:
             [(t(f"gradient_descent.opt.{opt}"), run.loss) for opt, run in runs.items()],
             x_title=t("gradient_descent.step_axis"),
             y_title=t("gradient_descent.loss_axis"),
-            title=t("gradient_descent.opt_loss_title"),
         ),
         key="gradient_descent_opt_loss",
     )

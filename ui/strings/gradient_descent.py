@@ -127,7 +127,7 @@ STRINGS = {
     },
     "gradient_descent.loss": {"zh": "损失 f(x)", "en": "loss f(x)"},
     "gradient_descent.step_axis": {"zh": "步数", "en": "step"},
-    "gradient_descent.loss_axis": {"zh": "f(x)", "en": "f(x)"},
+    "gradient_descent.loss_axis": {"zh": "损失 f(x)", "en": "loss f(x)"},
     "gradient_descent.loss_title": {"zh": "损失随步数的变化", "en": "Loss against step"},
     "gradient_descent.lessons_title": {
         "zh": "书中的三个学习率，并排比较",
@@ -198,10 +198,6 @@ STRINGS = {
     "gradient_descent.col_final": {"zh": "终点", "en": "final point"},
     "gradient_descent.col_f": {"zh": "终点的 f", "en": "final f"},
     "gradient_descent.col_verdict": {"zh": "结果", "en": "outcome"},
-    "gradient_descent.opt_loss_title": {
-        "zh": "各优化器的损失随步数的变化",
-        "en": "Loss against step, per optimizer",
-    },
     "gradient_descent.outro": {
         "zh": "**小结：** 梯度告诉你往哪走，学习率决定走多远。步子太大会跨过谷底甚至越走越远，"
         "步子太小则很久都到不了谷底。训练神经网络时，损失函数就是这片山谷，参数就是 x，"
