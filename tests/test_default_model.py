@@ -46,10 +46,10 @@ def test_default_model_mnist_test_accuracy(model):
 
 @pytest.mark.slow
 def test_default_model_drawn_digit_accuracy():
-    """At least 96 % of the 360 proxy drawings right, and at least 90 % for every writer."""
+    """At least 96 % of the 360 proxy drawings right, and at least 96 % on the held-out
+    writers alone (w06-w11; never looked at while choosing the augmentation)."""
     args = argparse.Namespace(folder=str(ROOT / "data" / "drawn"), model="default", model_file=None)
     result = score(predictions(args))
     assert result["n"] == 360
     assert result["accuracy"]["all"] >= 0.96
-    writers = {k: v for k, v in result["accuracy"].items() if k.startswith("writer")}
-    assert min(writers.values()) >= 0.9, writers
+    assert result["accuracy"]["held_out"] >= 0.96
