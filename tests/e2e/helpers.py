@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from ui.strings import CATALOG
+
 RUNNING_DONE = """() =>
     !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
     && !document.querySelector('[data-testid="stAppViewContainer"] [data-stale="true"]')"""
@@ -42,3 +44,41 @@ def nudge_slider(pg: Page, label: str, steps: int) -> None:
     for _ in range(abs(steps)):
         thumb.press(key)
     wait_idle(pg)
+
+
+def shown(key: str, lang: str, **fmt: object) -> str:
+    """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
+    text = CATALOG[key][lang]
+    text = text.format(**fmt) if fmt else text
+    return text.replace("`", "").replace("**", "")
+
+
+def pick(pg: Page, key: str, option: str) -> None:
+    """Open a selectbox (by its widget key) and choose an option by its shown name."""
+    box = pg.locator(f".st-key-{key} [role='combobox']")
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")  # a click on the text only focuses it; the arrow key opens it
+    pg.get_by_role("option", name=option, exact=True).click()
+    wait_idle(pg)
+
+
+def slide_to(pg: Page, label: str, target: str, key: str, limit: int = 60) -> None:
+    """Press `key` on a slider, as a person would, until it shows `target`."""
+    thumb = pg.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.focus()
+    for _ in range(limit):
+        if thumb.get_attribute("aria-valuetext") == target:
+            break
+        thumb.press(key)
+    assert thumb.get_attribute("aria-valuetext") == target
+    wait_idle(pg)
+
+
+JS_PATHS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
+    .querySelectorAll('path.js-line')].map(p => p.getAttribute('d')).join('|')"""
+
+
+def chart_paths(pg: Page, index: int) -> str:
+    """All line paths of the index-th plotly chart on the page, as one string."""
+    return pg.evaluate(JS_PATHS, index)

@@ -3,19 +3,10 @@
 import pytest
 
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab
+from tests.e2e.helpers import JS_PATHS, assert_no_dialog, chart_paths, nudge_slider, open_lab
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
-
-
-JS_PATHS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
-    .querySelectorAll('path.js-line')].map(p => p.getAttribute('d')).join('|')"""
-
-
-def chart_paths(page, index: int) -> str:
-    """All line paths of the index-th plotly chart, as one string."""
-    return page.evaluate(JS_PATHS, index)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, open_lab, wait_idle
+from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to, wait_idle
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -22,33 +22,11 @@ def text(key: str, lang: str, **fmt) -> str:
     return s.format(**fmt) if fmt else s
 
 
-def pick(page, key: str, option: str) -> None:
-    """Open a selectbox (by its widget key) and choose an option by its shown name."""
-    box = page.locator(f".st-key-{key} [role='combobox']")
-    box.click()
-    if box.get_attribute("aria-expanded") != "true":
-        box.press("ArrowDown")  # a click on the text only focuses it; the arrow key opens it
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_idle(page)
-
-
 def open_page(page, server, lang: str) -> None:
     open_lab(page, f"{server}/{STEM}?lang={lang}")
     page.wait_for_function(
         f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {CHARTS - 1}"
     )
-
-
-def slide_to(page, label: str, target: str, key: str, limit: int = 60) -> None:
-    """Press a key on a slider, as a person would, until it shows `target`."""
-    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
-    thumb.focus()
-    for _ in range(limit):
-        if thumb.get_attribute("aria-valuetext") == target:
-            break
-        thumb.press(key)
-    assert thumb.get_attribute("aria-valuetext") == target
-    wait_idle(page)
 
 
 ARROWS = """(n) => {

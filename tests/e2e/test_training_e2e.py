@@ -2,49 +2,23 @@
 responsive while someone trains (two sessions on one server)."""
 
 import io
-import os
 import re
 import statistics
-import subprocess
 import time
 
 import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import shot, start_server
-from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab
+from tests.e2e.conftest import shot
+from tests.e2e.helpers import JS_PATHS, assert_no_dialog, nudge_slider, open_lab
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def server():
-    """A lab of its own with one BLAS thread per process, the setting a shared server needs:
-    with OpenBLAS's default (a thread per core) a busy 2-core machine trains the default run
-    about 5x slower (benchmarks/bench_training_page.py) and other sessions wait longer."""
-    saved = os.environ.get("OPENBLAS_NUM_THREADS")
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    try:
-        proc, url = start_server()
-    finally:
-        if saved is None:
-            del os.environ["OPENBLAS_NUM_THREADS"]
-        else:
-            os.environ["OPENBLAS_NUM_THREADS"] = saved
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
 STEM = "training"
 PROGRESS = '[data-testid="stProgress"]'
-JS_PATHS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
-    .querySelectorAll('path.js-line')].map(p => p.getAttribute('d')).join('|')"""
 
 
 def s(key: str, lang: str) -> str:
