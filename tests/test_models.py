@@ -160,3 +160,19 @@ def test_train_cli_quick_run(tmp_path):
     model = load_model(outs[0])
     assert model.meta["epochs"] == 1 and model.meta["train_size"] == 500
     assert model.meta["seed"] == 3 and 0.0 <= model.meta["test_acc"] <= 1.0
+
+
+def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
+    """A file whose architecture is not registered (a net trained on the training page) loads
+    from the config saved beside its weights, with the same predictions; a file with neither
+    a known architecture nor a config is refused with a clear message."""
+    from lab.network import TwoLayerNet
+
+    net = TwoLayerNet(784, 7, 10, rng=rng)
+    save_model(tmp_path / "page.npz", net, "TwoLayerNet", test_acc=0.1)
+    model = load_model(tmp_path / "page.npz")
+    x = rng.random((3, 784))
+    np.testing.assert_array_equal(model.network.predict(x), net.predict(x))
+    _write_npz(tmp_path / "bare.npz", dict(net.params), arch="mystery")
+    with pytest.raises(ValueError, match="unknown architecture 'mystery' and no stored config"):
+        load_model(tmp_path / "bare.npz")
