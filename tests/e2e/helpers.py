@@ -6,6 +6,10 @@ from playwright.sync_api import Page, expect
 
 from ui.strings import CATALOG
 
+# A cold server on a loaded 2-core CI machine (first MNIST decode, model loads) can take more
+# than Playwright's default 5 s to show a section; a person would wait for it too.
+expect.set_options(timeout=30_000)
+
 RUNNING_DONE = """() =>
     !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
     && !document.querySelector('[data-testid="stAppViewContainer"] [data-stale="true"]')"""
