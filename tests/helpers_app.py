@@ -111,3 +111,20 @@ def drive_all_widgets(at: AppTest, where: str) -> int:
                 if new not in seen and new not in pending:
                     pending.append(new)
     return runs
+
+
+def page_markdown(at: AppTest) -> str:
+    """All markdown text on the page, one element per line."""
+    return "\n".join(m.value for m in at.markdown)
+
+
+def set_widget(at: AppTest, key: str, value: object) -> None:
+    """Set the input widget with this key, rerun, and check the page stayed clean."""
+    for kind in KINDS:
+        for w in getattr(at, kind):
+            if w.key == key:
+                w.set_value(value)
+                at.run()
+                assert_clean(at, f"{key} = {value!r}")
+                return
+    raise KeyError(key)

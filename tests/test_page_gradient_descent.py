@@ -7,7 +7,7 @@ import pytest
 
 from lab.descent import gradient_descent
 from lab.functions2d import function_2
-from tests.helpers_app import assert_clean, open_page
+from tests.helpers_app import open_page, page_markdown, set_widget
 from ui.charts_gradient import fmt_point
 from ui.strings import CATALOG
 
@@ -19,28 +19,13 @@ def text(key: str, lang: str, **fmt) -> str:
     return s.format(**fmt) if fmt else s
 
 
-def markdown(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def set_value(at, key: str, value) -> None:
-    for kind in ("slider", "select_slider", "selectbox", "radio", "multiselect", "toggle"):
-        for w in getattr(at, kind):
-            if w.key == key:
-                w.set_value(value)
-                at.run()
-                assert_clean(at, f"{key} = {value!r}")
-                return
-    raise KeyError(key)
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_default_is_the_books_run(lang):
     """Default: x0² + x1² from (-3, 4), lr = 0.1, 100 numerical steps -> the book's
     [-6.1e-10, 8.1e-10] (live: -6.11110793e-10, 8.14814391e-10), converged from step 39
     (|x_k| = 5·0.8^k < 1e-3), and the note that this is the book's run."""
     at = open_page(STEM, lang)
-    md = markdown(at)
+    md = page_markdown(at)
     assert "`(-6.11110793e-10, 8.14814391e-10)`" in md
     assert at.success[0].value == text("v.converged", lang, step=39, p="(0, 0)", f="0")
     assert text("book_match", lang, lr="0.1", book="(-6.1e-10, 8.1e-10)") in [
@@ -53,7 +38,7 @@ def test_lr_10_diverges_with_a_message(lang):
     """lr = 10 multiplies x by -19 a step: |x| passes 1e8 at step 6 (4·19^6 = 1.9e8), the run
     stops there and says so in the language; no traceback."""
     at = open_page(STEM, lang)
-    set_value(at, "gradient_descent_lr", 10.0)
+    set_widget(at, "gradient_descent_lr", 10.0)
     assert at.error[0].value == text("v.diverged", lang, step=6, bound="1e+08")
     # x_6 = (-19)^6·(-3, 4) = (-141137643, 188183524) exactly; the numerical gradient is
     # already off in the 6th digit at |x| ~ 1e7, and the page shows what lab computed.
@@ -61,7 +46,7 @@ def test_lr_10_diverges_with_a_message(lang):
     np.testing.assert_allclose(run.x, [-141137643, 188183524], rtol=1e-5)
     final = text("final", lang, x=fmt_point(run.x, ".9g"), f=f"{run.loss[-1]:.6g}", steps=6)
     assert final == text("final", lang, x="(-141137328, 188183103)", f="5.53326e+16", steps=6)
-    assert final in markdown(at)
+    assert final in page_markdown(at)
     book = "(-2.58983747e+13, -1.29524862e+12)"
     assert text("book_unbounded", lang, lr="10", book=book) in [i.value for i in at.info]
 
@@ -71,8 +56,8 @@ def test_lr_1e_10_barely_moves(lang):
     """lr = 1e-10: the book's [-2.99999994, 3.99999992]; it travelled 5·(1 - (1 - 2e-10)^100),
     about 1e-7."""
     at = open_page(STEM, lang)
-    set_value(at, "gradient_descent_lr", 1e-10)
-    assert "`(-2.99999994, 3.99999992)`" in markdown(at)
+    set_widget(at, "gradient_descent_lr", 1e-10)
+    assert "`(-2.99999994, 3.99999992)`" in page_markdown(at)
     warnings = [w.value for w in at.warning]
     assert text("v.barely_moved", lang, steps=100, dist="1e-07") in warnings
 
@@ -82,7 +67,7 @@ def test_three_lessons_side_by_side(lang):
     """The comparison panels show each live result next to the book's print, with verdicts:
     1e-10 barely moved, 0.1 converged at 39, 10 diverged at 6 (and stopped near 2.6e13)."""
     at = open_page(STEM, lang)
-    md = markdown(at)
+    md = page_markdown(at)
     book_prints = text("book_prints", lang)
     for value in ("(-2.99999994, 3.99999992)", "(-6.1e-10, 8.1e-10)"):
         assert f"{book_prints} `{value}`" in md
@@ -106,7 +91,7 @@ def test_stall_explained(lang):
         spacing="0.0039",
         grad="(0, 0)",
     )
-    assert expected in markdown(at)
+    assert expected in page_markdown(at)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -127,7 +112,7 @@ def test_optimizer_table(lang):
 def test_function_picker_resets_start_and_lr():
     """Picking Rosenbrock moves the start to (-1.5, 2) and lr to 0.001 (its defaults)."""
     at = open_page(STEM, "en")
-    set_value(at, "gradient_descent_fn", "rosenbrock")
+    set_widget(at, "gradient_descent_fn", "rosenbrock")
     values = {w.key: w.value for w in (*at.slider, *at.select_slider)}
     assert (values["gradient_descent_x0"], values["gradient_descent_x1"]) == (-1.5, 2.0)
     assert values["gradient_descent_lr"] == 0.001
@@ -136,7 +121,7 @@ def test_function_picker_resets_start_and_lr():
 def test_empty_selections_explain_themselves():
     """No learning rate or no optimizer picked: a hint, not an error."""
     at = open_page(STEM, "zh")
-    set_value(at, "gradient_descent_lrs", [])
-    set_value(at, "gradient_descent_opts", [])
+    set_widget(at, "gradient_descent_lrs", [])
+    set_widget(at, "gradient_descent_opts", [])
     infos = [i.value for i in at.info]
     assert text("no_lr", "zh") in infos and text("no_opt", "zh") in infos

@@ -5,7 +5,7 @@ is (6, 8)), and the h = 1e-50 lesson explains the 0."""
 import pytest
 
 from lab.calculus import BOOK_DIFFS
-from tests.helpers_app import assert_clean, open_page
+from tests.helpers_app import open_page, page_markdown, set_widget
 from ui.strings import CATALOG
 
 STEM = "gradient_field"
@@ -13,21 +13,6 @@ STEM = "gradient_field"
 
 def text(key: str, lang: str) -> str:
     return CATALOG[f"{STEM}.{key}"][lang]
-
-
-def markdown(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def set_value(at, key: str, value) -> None:
-    for kind in ("slider", "select_slider", "selectbox", "radio", "multiselect", "toggle"):
-        for w in getattr(at, kind):
-            if w.key == key:
-                w.set_value(value)
-                at.run()
-                assert_clean(at, f"{key} = {value!r}")
-                return
-    raise KeyError(key)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -47,11 +32,11 @@ def test_tiny_h_gives_zero_and_says_why(lang):
     """h = 1e-50: the derivative shown is 0.0, error 0.2, and a warning explains 5 + h == 5
     (float spacing 8.88e-16 at 5); at the book's h = 1e-4 there is no warning."""
     at = open_page(STEM, lang)
-    assert "`0.1999999999990898`" in markdown(at)
+    assert "`0.1999999999990898`" in page_markdown(at)
     assert not at.warning
-    set_value(at, "gradient_field_h", 1e-50)
-    assert "`0.0`" in markdown(at)
-    assert "`0.2`" in markdown(at)
+    set_widget(at, "gradient_field_h", 1e-50)
+    assert "`0.0`" in page_markdown(at)
+    assert "`0.2`" in page_markdown(at)
     (warning,) = at.warning
     assert "5 + 1e-50 == 5" in warning.value and "8.88e-16" in warning.value
     assert warning.value == text("h_lost", lang).format(h="1e-50", spacing="8.88e-16")
@@ -73,21 +58,21 @@ def test_field_numbers(lang):
     """The seed's picture: 17 x 17 = 289 arrows, numerical vs analytic differing by < 1e-10;
     at the chosen point (1, 1.5): f = 3.25 and ∇f = (2, 3)."""
     at = open_page(STEM, lang)
-    md = markdown(at)
+    md = page_markdown(at)
     assert text("max_diff", lang).split("{n}")[0] + "289" in md
     assert "| (1, 1.5) | 3.25 | (2, 3) | (2, 3) |" in md
-    set_value(at, "gradient_field_p0", -2.0)
-    set_value(at, "gradient_field_p1", 0.5)
-    assert "| (-2, 0.5) | 4.25 | (-4, 1) | (-4, 1) |" in markdown(at)
+    set_widget(at, "gradient_field_p0", -2.0)
+    set_widget(at, "gradient_field_p1", 0.5)
+    assert "| (-2, 0.5) | 4.25 | (-4, 1) | (-4, 1) |" in page_markdown(at)
 
 
 def test_function_picker_moves_the_point_into_the_new_domain():
     """Picking Rosenbrock resets the point sliders to its domain ([-2, 2] x [-1, 3]) and shows
     its formula; the analytic gradient at (-1, 2) is (-4 - 400·(-1)(2 - 1), 200) = (396, 200)."""
     at = open_page(STEM, "en")
-    set_value(at, "gradient_field_fn", "rosenbrock")
+    set_widget(at, "gradient_field_fn", "rosenbrock")
     p1 = next(w for w in at.slider if w.key == "gradient_field_p1")
     assert (p1.min, p1.max, p1.value) == (-1.0, 3.0, 2.0)
     assert any("100" in x.value for x in at.latex)
-    assert "| (-1, 2) | 104 |" in markdown(at)
-    assert "(396, 200)" in markdown(at)
+    assert "| (-1, 2) | 104 |" in page_markdown(at)
+    assert "(396, 200)" in page_markdown(at)
