@@ -79,8 +79,22 @@ def slide_to(pg: Page, label: str, target: str, key: str, limit: int = 60) -> No
     wait_idle(pg)
 
 
-JS_PATHS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
-    .querySelectorAll('path.js-line')].map(p => p.getAttribute('d')).join('|')"""
+# The line paths of the i-th plotly chart as one string; null while a rerun has the chart out
+# of the page (during a rerun Streamlit may briefly drop and redraw it).
+JS_PATHS = """(i) => {
+    const plot = document.querySelectorAll('.js-plotly-plot')[i];
+    return plot ? [...plot.querySelectorAll('path.js-line')].map(p => p.getAttribute('d')).join('|')
+                : null;
+}"""
+
+
+def wait_chart_changed(pg: Page, index: int, before: str, timeout: float = 30_000) -> None:
+    """Wait until the index-th chart is on the page again with other lines than `before`."""
+    pg.wait_for_function(
+        f"(b) => {{ const now = ({JS_PATHS})({index}); return now !== null && now !== b; }}",
+        arg=before,
+        timeout=timeout,
+    )
 
 
 def chart_paths(pg: Page, index: int) -> str:

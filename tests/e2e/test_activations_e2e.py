@@ -3,7 +3,13 @@
 import pytest
 
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import JS_PATHS, assert_no_dialog, chart_paths, nudge_slider, open_lab
+from tests.e2e.helpers import (
+    assert_no_dialog,
+    chart_paths,
+    nudge_slider,
+    open_lab,
+    wait_chart_changed,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -17,7 +23,7 @@ def test_slider_redraws_chart(page, server, lang):
     before = chart_paths(page, 2)
     label = CATALOG["activations.nonlin_w"][lang]
     nudge_slider(page, label, 5)
-    page.wait_for_function(f"(b) => ({JS_PATHS})(2) !== b", arg=before)
+    wait_chart_changed(page, 2, before)
     assert chart_paths(page, 2) != before
     assert page.get_by_text(CATALOG["activations.y_axis"][lang]).count() >= 1
     assert_no_dialog(page)

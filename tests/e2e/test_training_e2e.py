@@ -11,7 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import JS_PATHS, assert_no_dialog, nudge_slider, open_lab
+from tests.e2e.helpers import (
+    assert_no_dialog,
+    chart_paths,
+    nudge_slider,
+    open_lab,
+    wait_chart_changed,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -74,12 +80,12 @@ def test_stop_and_gradient_check(page, server):
 
 def redraw_seconds(pg, label: str, steps: int) -> float:
     """Press an arrow key on a slider of /activations; seconds until its chart path changes."""
-    before = pg.evaluate(JS_PATHS, 2)
+    before = chart_paths(pg, 2)
     thumb = pg.locator(f'input[type="range"][aria-label="{label}"]')
     thumb.focus()
     start = time.perf_counter()
     thumb.press("ArrowRight" if steps > 0 else "ArrowLeft")
-    pg.wait_for_function(f"(b) => ({JS_PATHS})(2) !== b", arg=before, timeout=30_000)
+    wait_chart_changed(pg, 2, before)
     return time.perf_counter() - start
 
 
