@@ -10,8 +10,12 @@ from ui.strings import CATALOG
 # than Playwright's default 5 s to show a section; a person would wait for it too.
 expect.set_options(timeout=30_000)
 
+# Streamlit's own end-to-end tests wait on data-test-script-state: the frontend sets it to
+# "rerunRequested" the moment a widget changes, so unlike the running icon (shown after a delay)
+# it cannot be caught in the gap between a click and the start of the rerun.
 RUNNING_DONE = """() =>
-    !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
+    !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
     && !document.querySelector('[data-testid="stAppViewContainer"] [data-stale="true"]')"""
 
 

@@ -5,6 +5,7 @@ both languages at the widgets' extremes."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to, wait_idle
@@ -48,7 +49,7 @@ def test_tiny_h_explained(page, server, lang):
     label = text("h", lang)
     slide_to(page, label, "1e-50", "Home")
     page.get_by_text(text("h_lost", lang, h="1e-50", spacing="8.88e-16")).wait_for()
-    assert page.locator(INLINE_CODE, has_text=re.compile(r"^0\.0$")).count() == 1
+    expect(page.locator(INLINE_CODE, has_text=re.compile(r"^0\.0$"))).to_have_count(1)
     assert_no_dialog(page)
     shot(page, f"gradient_field-h1e-50-{lang}")
     slide_to(page, label, "0.0001", "ArrowRight")

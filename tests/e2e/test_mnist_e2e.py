@@ -55,6 +55,7 @@ def test_mnist_page_opens_with_its_sections(page, server, lang):
 def test_click_on_confusion_cell_shows_its_images(page, server):
     """Clicking cell (true 4, predicted 9) sets both pickers and titles the images below."""
     open_mnist(page, server, "en")
+    page.wait_for_function(f"() => !!({CONFUSION})", timeout=60_000)
     page.evaluate(SCROLL_TO_CONFUSION)
     page.wait_for_timeout(1000)  # the main container may scroll smoothly
     x, y = page.evaluate(CELL_XY, [4, 9])

@@ -1,6 +1,7 @@
 """The shape playground in a real browser: examples that fail, broadcasting grids, the batch."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
@@ -30,7 +31,7 @@ def test_failing_shapes_explain_and_fix(page, server, lang):
     click(page, s("shapes.example.mismatch", lang))
     page.get_by_text("shapes (2,3) and (2,3) not aligned").wait_for()
     page.get_by_text("np.dot(A, B.T)", exact=True).first.wait_for()
-    assert page.get_by_text(s("shapes.fails", lang, expr="np.dot(A, B)")).count() == 1
+    expect(page.get_by_text(s("shapes.fails", lang, expr="np.dot(A, B)"))).to_have_count(1)
     shot(page, f"shapes-mismatch-{lang}")
 
     click(page, s("shapes.example.column", lang))
@@ -57,7 +58,9 @@ def test_pick_a_shape_and_an_operation(page, server, lang):
     groups.nth(2).get_by_text(s("shapes.op.matmul", lang), exact=True).click()
     wait_idle(page)
     page.locator("strong", has_text=CATALOG["shapes.why.scalar"][lang].split("**")[1]).wait_for()
-    assert [inputs.nth(i).input_value() for i in range(2)] == ["3", "2"]  # B is untouched
+    expect(inputs).to_have_count(2)  # A's two inputs have gone; B's are untouched
+    expect(inputs.nth(0)).to_have_value("3")
+    expect(inputs.nth(1)).to_have_value("2")
 
     page.get_by_text("45,360").first.wait_for()
     page.get_by_text("4,520,000").first.wait_for()  # N = 100
