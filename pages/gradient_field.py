@@ -5,14 +5,13 @@ import streamlit as st
 
 from lab import calculus as C
 from lab import functions2d as F2
-from ui.charts import COLORS
+from ui.charts import COLORS, line_chart
 from ui.charts_gradient import (
     add_arrow,
     add_points,
     add_quiver,
     contour_figure,
     fmt_point,
-    line_figure,
     number_label,
     surface_figure,
 )
@@ -66,11 +65,12 @@ def tangents() -> None:
                 {"dash": "dot", "width": 1.6},
             )
         )
-    fig = line_figure(
+    fig = line_chart(
         x,
         curves,
         x_title=t("gradient_field.f1_x"),
         y_title=t("gradient_field.f1_axis"),
+        height=380,
     )
     if chosen:
         points = np.column_stack([chosen, C.function_1(np.array(chosen, dtype=float))])
@@ -124,7 +124,7 @@ def step_size() -> None:
             )
     hs = np.logspace(-52, 0, 261)
     err = C.diff_error(C.function_1, C.function_1_diff, x0, hs)
-    fig = line_figure(
+    fig = line_chart(
         hs,
         [
             (t("gradient_field.central"), err["central"], {}),
@@ -132,6 +132,7 @@ def step_size() -> None:
         ],
         x_title=t("gradient_field.h_axis"),
         y_title=t("gradient_field.err_axis"),
+        height=380,
         log_x=True,
         log_y=True,
     )

@@ -40,8 +40,14 @@ def line_chart(
     y_title: str,
     title: str | None = None,
     height: int = 420,
+    log_x: bool = False,
+    log_y: bool = False,
 ) -> go.Figure:
-    """Lines over a shared x: curves are (name, y, extra line style) triples."""
+    """Lines over a shared x: curves are (name, y, extra line style) triples.
+
+    With a log axis the hover shows x too and reads each curve on its own ("closest"), because
+    a unified hover over 50 decades of x is unreadable."""
+    log = log_x or log_y
     fig = go.Figure()
     for i, (name, y, line) in enumerate(curves):
         fig.add_trace(
@@ -51,7 +57,19 @@ def line_chart(
                 name=name,
                 mode="lines",
                 line={"color": COLORS[i % len(COLORS)], "width": 2.5, **line},
-                hovertemplate="%{y:.4f}",
+                hovertemplate=f"%{{x:.3g}}: %{{y:.6g}}<extra>{name}</extra>" if log else "%{y:.4f}",
             )
         )
-    return style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
+    style(
+        fig,
+        x_title=x_title,
+        y_title=y_title,
+        title=title,
+        height=height,
+        hover="closest" if log else "x unified",
+    )
+    if log_x:
+        fig.update_xaxes(type="log", exponentformat="power")
+    if log_y:
+        fig.update_yaxes(type="log", exponentformat="power")
+    return fig

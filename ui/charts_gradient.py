@@ -367,38 +367,6 @@ def loss_figure(
     return fig
 
 
-def line_figure(
-    x,
-    curves: Sequence[tuple[str, object, dict]],
-    *,
-    x_title: str,
-    y_title: str,
-    title: str | None = None,
-    height: int = 380,
-    log_x: bool = False,
-    log_y: bool = False,
-) -> go.Figure:
-    """Curves over a shared x, with optional log axes; curves are (name, y, line style)."""
-    fig = go.Figure()
-    for i, (name, y, line) in enumerate(curves):
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                name=name,
-                mode="lines",
-                line={"color": COLORS[i % len(COLORS)], "width": 2.2, **line},
-                hovertemplate="%{x:.3g}: %{y:.6g}<extra>" + name + "</extra>",
-            )
-        )
-    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
-    if log_x:
-        fig.update_xaxes(type="log", exponentformat="power")
-    if log_y:
-        fig.update_yaxes(type="log", exponentformat="power")
-    return fig
-
-
 def surface_figure(
     x0s, x1s, Z, point, value: float, *, x_title: str, y_title: str, z_title: str, name: str
 ) -> go.Figure:
