@@ -3,13 +3,18 @@
     .venv/bin/python benchmarks/bench_network.py
 
 ``run()`` returns (name, value, unit) rows; timings are the best of a few repeats, so other
-load on the machine inflates them less. BLAS runs on one thread, as in ``python -m lab.train``
-(unless OPENBLAS_NUM_THREADS is set, or numpy was imported before this module).
+load on the machine inflates them less. BLAS runs on one thread, as in the app and in
+``python -m lab.train`` (unless OPENBLAS_NUM_THREADS is set, or numpy was imported before this
+module). The batch is timed once more in a child process with one BLAS thread per core, as a batch
+job on an otherwise idle machine would run it: the loop cannot use the second core, the batch can.
+
+    .venv/bin/python benchmarks/bench_network.py --batch-only   # the child: prints one time
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -49,6 +54,24 @@ def _best_of(repeats: int, f) -> tuple[float, object]:
     return best, out
 
 
+def _batch_time(params: dict, x_test: np.ndarray) -> float:
+    """Best-of-5 time of the seed's predict on the whole test set at once."""
+    return _best_of(5, lambda: np.argmax(_seed_predict(params, x_test), axis=1))[0]
+
+
+def _batch_time_all_cores() -> float:
+    """``_batch_time`` in a child process whose BLAS may use every core."""
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": str(os.cpu_count() or 1)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--batch-only"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
 def run() -> list[tuple[str, float, str]]:
     """Measure and return [(name, value, unit), ...]."""
     (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, flatten=True)
@@ -73,6 +96,8 @@ def run() -> list[tuple[str, float, str]]:
     if not hits_loop == hits_seed == hits_model:
         raise RuntimeError(f"predictions disagree: {hits_loop}, {hits_seed}, {hits_model} correct")
 
+    t_all_cores = _batch_time_all_cores()
+
     recipe = MODELS["book"].recipe
     rng = np.random.default_rng(0)
     net = build_network("book", rng)
@@ -95,6 +120,8 @@ def run() -> list[tuple[str, float, str]]:
         ("book model, 10k test images, lab Model.predict", t_model, "s"),
         ("batch speed-up over the loop (seed's predict)", t_loop / t_seed, "x"),
         ("batch speed-up over the loop (Model.predict)", t_loop / t_model, "x"),
+        (f"seed's predict, one batch, {os.cpu_count()} BLAS threads", t_all_cores, "s"),
+        (f"batch speed-up over the loop, {os.cpu_count()} BLAS threads", t_loop / t_all_cores, "x"),
         ("test accuracy (all three agree)", hits_model / len(t_test), ""),
         (f"book model, one training epoch (60k, batch {recipe['batch_size']})", t_epoch, "s"),
         ("os.cpu_count()", float(os.cpu_count() or 0), "cores"),
@@ -102,5 +129,9 @@ def run() -> list[tuple[str, float, str]]:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--batch-only"]:
+        (_, _), (x, _) = load_mnist(normalize=True, flatten=True)
+        print(_batch_time(load("book").network.params, x))
+        sys.exit(0)
     for name, value, unit in run():
         print(f"{name:<58} {value:10.4g} {unit}")
