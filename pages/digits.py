@@ -1,6 +1,7 @@
 """Handwritten digits (book §3.6): draw or upload a digit, see the MNIST preprocessing, the
 prediction and, for the book's MLP, what each layer does."""
 
+import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
@@ -9,7 +10,7 @@ from lab.evaluate import Reading, hidden_activations, read_digit, unit_weights
 from ui.charts_digits import image_heatmap, pixels, prob_bars, strip
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
-from ui.resources import MODEL_CHOICES, model
+from ui.resources import MODEL_CHOICES, mnist_uint8, model
 
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
 MAX_UPLOAD_MB = 5
@@ -61,6 +62,17 @@ def uploaded_image():
         return None
     st.image(image, width=STEP_PX * 2)
     return image
+
+
+def show_examples() -> None:
+    """While the canvas is empty: the first test image of each digit, the style to imitate."""
+    _, (x_test, t_test) = mnist_uint8()
+    first = [int(np.flatnonzero(t_test == d)[0]) for d in range(10)]
+    st.subheader(t("digits.examples_title"))
+    for row in (range(5), range(5, 10)):  # two rows of five: big enough to see the strokes
+        images = [pixels(x_test[first[d]], STEP_PX - 24) for d in row]
+        st.image(images, caption=[str(d) for d in row], width=STEP_PX - 24)
+    st.caption(t("digits.examples_note", n=28))
 
 
 def show_prediction(reading: Reading) -> None:
@@ -173,6 +185,8 @@ def draw_and_read() -> None:
         image = canvas_image() if source == "draw" else uploaded_image()
     with results:
         if image is None:
+            if source == "draw":
+                show_examples()
             return
         reading = read_digit(m, image)
         if reading.digit is None:

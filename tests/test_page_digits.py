@@ -90,11 +90,22 @@ def test_empty_and_reset_canvas_prompt_without_prediction(lang):
     at = open_page("digits", lang)
     assert not at.metric
     assert text("digits.empty", lang) in [i.value for i in at.info]
+    assert_examples_shown(at, lang)
     draw(at, canvas_png(STROKES[7]))
     assert at.metric
+    assert text("digits.examples_title", lang) not in [h.value for h in at.subheader]
     draw(at, canvas_png([]), n_objects=0)  # the toolbar's reset sends an empty drawing
     assert not at.metric
     assert text("digits.empty", lang) in [i.value for i in at.info]
+    assert_examples_shown(at, lang)
+
+
+def assert_examples_shown(at, lang: str) -> None:
+    """The empty canvas shows one real MNIST test image per digit, captioned 0..9, as a model
+    for how to write."""
+    assert text("digits.examples_title", lang) in [h.value for h in at.subheader]
+    captions = [i.caption for row in at.get("image") for i in row.proto.imgs]
+    assert captions == [str(d) for d in range(10)]
 
 
 @pytest.mark.parametrize("model_name", ["book", "default"])

@@ -103,6 +103,7 @@ def reset(page: Page, lang: str) -> None:
     toolbar(page, "Reset canvas & history")
     expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)
     expect(page.get_by_text(CATALOG["digits.empty"][lang])).to_be_visible()
+    examples_shown(page, lang)
 
 
 def metric(page: Page) -> tuple[str, str]:
@@ -117,6 +118,18 @@ def open_digits(page: Page, server: str, lang: str) -> None:
     canvas(page).wait_for(state="attached")
     canvas(page).scroll_into_view_if_needed()
     expect(page.get_by_text(CATALOG["digits.empty"][lang])).to_be_visible()
+    examples_shown(page, lang)
+
+
+def examples_shown(page: Page, lang: str) -> None:
+    """The empty canvas's companion: ten real MNIST digits, loaded as images in the page."""
+    expect(page.get_by_role("heading", name=CATALOG["digits.examples_title"][lang])).to_be_visible()
+    images = page.locator('[data-testid="stImage"] img')
+    expect(images).to_have_count(10)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stImage"] img')]
+            .every(i => i.complete && i.naturalWidth > 0)"""
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -56,6 +56,20 @@ STRINGS = {
         "en": "The canvas is empty: write a digit 0-9 and release the mouse to see what the "
         "network reads.",
     },
+    "digits.examples_title": {
+        "zh": "MNIST 里的数字长这样",
+        "en": "What MNIST digits look like",
+    },
+    "digits.examples_note": {
+        "zh": "测试集里每个数字的第一张（{n}×{n} 像素，放大显示）。写得像它们：一笔写完整，数字占满画板的大部分。"
+        "预处理会裁剪、缩放、居中，所以写在哪里都行；但笔画相对数字的粗细有影响：数字写得太小，放大后成了一团粗墨；"
+        "笔画太细，缩小后又淡得几乎看不见。",
+        "en": "The first test image of each digit ({n}×{n} pixels, enlarged). Write like them: "
+        "whole strokes, filling most of the canvas. Preprocessing crops, scales and centres, so "
+        "where you write does not matter, but the stroke's thickness relative to the digit "
+        "does: a tiny digit is blown up into a thick blob, a hairline on a big digit shrinks "
+        "to a faint trace.",
+    },
     "digits.no_ink": {
         "zh": "这张图里看不出笔迹（几乎是一片纯色）。换一张对比更明显的图试试。",
         "en": "No ink found in this image (it is almost one flat colour). Try one with more "
