@@ -122,6 +122,16 @@ def shot(pg, name: str) -> Path:
     )
     pg.set_viewport_size({"width": size["width"], "height": max(size["height"], min(height, 8000))})
     pg.wait_for_timeout(300)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:  # st.image files come from the media endpoint: let the shown ones finish loading
+        pg.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=\"stMain\"] img')]"
+            ".every(i => i.complete)",
+            timeout=10_000,
+        )
+    except PlaywrightTimeoutError:
+        pass  # a screenshot is evidence, not a test: take it anyway
     pg.screenshot(path=str(path))
     pg.set_viewport_size(size)
     return path
