@@ -341,3 +341,66 @@ def unit_weights(network: Net, unit: int) -> NDArray:
     if not 0 <= unit < W1.shape[1]:
         raise ValueError(f"expected unit in [0, {W1.shape[1]}), got {unit}")
     return W1[:, unit].reshape(28, 28)
+
+
+def feature_maps(network: Net, x: ArrayLike) -> list[tuple[str, NDArray]]:
+    """A convolutional network's activation layers that are still images, for one image.
+
+    Parameters
+    ----------
+    network : Net
+        A network whose input is an image, such as the default CNN (input (1, 28, 28)).
+    x : array_like, shape (784,) or (28, 28)
+        One image, pixels in [0, 1].
+
+    Returns
+    -------
+    list of (layer name, ndarray of shape (channels, height, width))
+        In layer order; for the default CNN ``[("Relu1", (32, 14, 14)), ("Relu2", (64, 7, 7))]``:
+        what each convolution block hands to the next layer, all >= 0 after the ReLU.
+    """
+    if len(network.input_shape) != 3:
+        raise ValueError(
+            f"expected a network that takes images (C, H, W), got input shape "
+            f"{network.input_shape}; feature_maps shows convolutional networks only"
+        )
+    x = np.asarray(x, dtype=np.float64).reshape(1, *network.input_shape)
+    outs = network.activations(x)
+    return [
+        (name, out[0])
+        for name, out in outs.items()
+        if name.rstrip("0123456789") in ("Sigmoid", "Relu") and out.ndim == 4
+    ]
+
+
+def mosaic(maps: ArrayLike, cols: int, pad: int = 1) -> NDArray[np.float64]:
+    """Tile C small images into one, row by row, ``cols`` per row, NaN in the gaps.
+
+    Parameters
+    ----------
+    maps : array_like, shape (C, H, W)
+        Feature maps, or the first layer's kernels ``W1[:, 0]`` (C, kh, kw).
+    cols : int, >= 1
+        Images per row; the last row is padded with NaN when C is not a multiple.
+    pad : int, >= 0
+        NaN pixels between neighbours (a chart leaves them blank).
+
+    Returns
+    -------
+    ndarray of float64, shape (rows·(H+pad)−pad, cols·(W+pad)−pad)
+        The values unchanged (no rescaling), so one colour scale covers the whole layer.
+        Image k sits at row block k // cols, column block k % cols.
+    """
+    m = np.asarray(maps, dtype=np.float64)
+    if m.ndim != 3 or m.shape[0] == 0:
+        raise ValueError(f"expected maps of shape (C, H, W) with C >= 1, got {m.shape}")
+    if cols < 1 or pad < 0:
+        raise ValueError(f"expected cols >= 1 and pad >= 0, got {cols}, {pad}")
+    c, h, w = m.shape
+    cols = min(cols, c)
+    rows = -(-c // cols)
+    out = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad), np.nan)
+    for k in range(c):
+        r, q = divmod(k, cols)
+        out[r * (h + pad) : r * (h + pad) + h, q * (w + pad) : q * (w + pad) + w] = m[k]
+    return out

@@ -6,8 +6,15 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from lab.digits import ImageTooLarge, load_image, to_mnist_steps
-from lab.evaluate import Reading, hidden_activations, read_digit, unit_weights
-from ui.charts_digits import image_heatmap, pixels, prob_bars, strip
+from lab.evaluate import (
+    Reading,
+    feature_maps,
+    hidden_activations,
+    mosaic,
+    read_digit,
+    unit_weights,
+)
+from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
@@ -153,6 +160,45 @@ def show_layers(m, reading: Reading) -> None:
     show_source(read_digit, to_mnist_steps, hidden_activations, unit_weights)
 
 
+def show_feature_maps(m, reading: Reading) -> None:
+    """A conv net: the first layer's kernels and each block's feature maps for this digit."""
+    net = m.network
+    kernels = net.params["W1"][:, 0]  # (filters, 3, 3): the input has one channel
+    maps = feature_maps(net, reading.steps.centred28)  # default CNN: Relu1, Relu2
+    first, last = maps[0][1], maps[-1][1]
+    st.subheader(t("digits.cnn_title"))
+    st.markdown(
+        t(
+            "digits.cnn_intro",
+            k=len(kernels),
+            h0=net.input_shape[-1],
+            h1=first.shape[-1],
+            k2=len(last),
+            h2=last.shape[-1],
+        )
+    )
+
+    def grid(name: str, fm, cols: int, height: int):
+        title = t("digits.cnn_maps", layer=name, n=len(fm), h=fm.shape[-1])
+        return map_grid(fm, cols, title=title, hover=t("digits.cnn_map_hover"), height=height)
+
+    left, right = st.columns([1, 2.2])
+    kernel_fig = map_grid(
+        kernels,
+        8,
+        title=t("digits.cnn_kernels", n=len(kernels)),
+        hover=t("digits.cnn_kernel_hover"),
+        diverging=True,
+        height=200,
+    )
+    left.plotly_chart(kernel_fig, key="digits_kernels_chart")
+    right.plotly_chart(grid(*maps[0], 8, 260), key=f"digits_maps_{maps[0][0]}")
+    for name, fm in maps[1:]:  # deeper blocks: more, smaller maps, a wider row
+        st.plotly_chart(grid(name, fm, 16, 200), key=f"digits_maps_{name}")
+    st.caption(t("digits.cnn_note"))
+    show_source(read_digit, to_mnist_steps, feature_maps, mosaic)
+
+
 @st.fragment
 def draw_and_read() -> None:
     controls, results = st.columns([1, 1.9], gap="large")
@@ -197,8 +243,7 @@ def draw_and_read() -> None:
     if len(m.network.input_shape) == 1:  # fully connected: 784 pixels in, W1 is (784, units)
         show_layers(m, reading)
     else:
-        st.caption(t("digits.layers_cnn"))
-        show_source(read_digit, to_mnist_steps)
+        show_feature_maps(m, reading)
 
 
 draw_and_read()

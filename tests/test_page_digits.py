@@ -9,6 +9,7 @@ layout belongs to streamlit-drawable-canvas 0.13, so the version is pinned here.
 import base64
 import importlib.metadata
 import io
+import json
 
 import numpy as np
 import pytest
@@ -129,6 +130,15 @@ def test_both_models_and_book_layer_view(model_name):
             assert any(f"Unit {value} multiplies" in s for s in shown)
     else:
         assert "digits_unit" not in [s.key for s in at.slider]
+        assert text("digits.cnn_title", "en") in [h.value for h in at.subheader]
+        specs = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+        titles = [layout.get("title", {}).get("text") for layout in specs]
+        for title in (
+            text("digits.cnn_kernels", "en").format(n=32),
+            text("digits.cnn_maps", "en").format(layer="Relu1", n=32, h=14),
+            text("digits.cnn_maps", "en").format(layer="Relu2", n=64, h=7),
+        ):
+            assert title in titles
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
+from lab.evaluate import mosaic
 from ui.charts import COLORS, style
 
 DIGITS = list(range(10))
@@ -248,4 +249,52 @@ def grouped_bars(
     fig.update_xaxes(tickmode="array", tickvals=DIGITS)
     lo = min(float(np.nanmin(v)) for _, v in series)
     fig.update_yaxes(range=[max(0.0, lo - 0.05), 1.0], tickformat=".0%")
+    return fig
+
+
+def map_grid(
+    maps: np.ndarray,
+    cols: int,
+    *,
+    title: str,
+    hover: str,
+    diverging: bool = False,
+    height: int = 260,
+) -> go.Figure:
+    """C small images (C, H, W) tiled ``cols`` per row with blank gaps, one colour scale.
+
+    ``diverging``: red-white-blue centred on 0 (for kernels), else white on black from 0 to the
+    largest value of the whole set (for ReLU feature maps: dim = weak, bright = strong).
+    ``hover`` may use %{customdata[0]} (image index), [1] and [2] (row and column in it).
+    """
+    m = np.asarray(maps, dtype=np.float64)
+    c, h, w = m.shape
+    z = mosaic(m, cols)
+    rr, cc = np.indices(z.shape)
+    index = (rr // (h + 1)) * min(cols, c) + cc // (w + 1)
+    custom = np.stack([index, rr % (h + 1), cc % (w + 1)], axis=-1)
+    if diverging:
+        lim = float(np.max(np.abs(m))) or 1.0
+        scale = {"colorscale": "RdBu", "zmin": -lim, "zmax": lim, "showscale": False}
+    else:
+        scale = {"colorscale": "gray", "zmin": 0.0, "zmax": float(m.max()) or 1.0}
+        scale["showscale"] = False
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            customdata=custom,
+            hovertemplate=hover + "<extra></extra>",
+            hoverongaps=False,
+            **scale,
+        )
+    )
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 4, "r": 4, "t": 36, "b": 4},
+        showlegend=False,
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
+    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
     return fig

@@ -135,7 +135,8 @@ def examples_shown(page: Page, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_drawn_digits_are_read(page, server, lang):
     """0, 1 and 7 drawn with the mouse show as the metric 预测 / Prediction (the time from
-    mouse-up is printed); the reset button empties the canvas and the result."""
+    mouse-up is printed) and the CNN's feature maps below; the reset button empties the canvas
+    and the result."""
     open_digits(page, server, lang)
     shot(page, f"digits-empty-{lang}")
     latencies = {}
@@ -145,6 +146,8 @@ def test_drawn_digits_are_read(page, server, lang):
         assert metric(page) == (CATALOG["digits.prediction"][lang], str(digit))
         assert_no_dialog(page)
         charts_drawn(page)
+        cnn_view = page.get_by_role("heading", name=CATALOG["digits.cnn_title"][lang])
+        expect(cnn_view).to_be_visible()  # the default CNN's kernels and feature maps
         shot(page, f"digits-{digit}-{lang}")
         reset(page, lang)
     print(

@@ -11,13 +11,14 @@ STRINGS = {
         "zh": "**你将看到：** 用鼠标（或手指）在黑色画板上写一个 0~9 的数字，每写完一笔，网络就重新判断一次。"
         "画板上的图先按 MNIST 的做法处理：裁出笔迹、缩放进 20×20 的方框、按重心放到 28×28 的中央，"
         "得到和训练数据一样的 784 个像素，再送进网络。也可以上传一张手写数字的照片。"
-        "选择“书中网络”，还能看到隐藏层的激活和第一层权重。",
+        "默认的卷积网络会展示它的卷积核和特征图；选择“书中网络”，则能看到隐藏层的激活和第一层权重。",
         "en": "**What you will see:** write a digit 0-9 on the black canvas with the mouse (or a "
         "finger); after every stroke the network reads it again. The drawing is first prepared "
         "the way MNIST was made: crop the ink, fit it into a 20×20 box, centre it by its centre "
         "of mass in 28×28, which gives the 784 pixels the network was trained on. You can also "
-        "upload a photo of a handwritten digit. Pick the book's network to see its hidden "
-        "activations and first-layer weights.",
+        "upload a photo of a handwritten digit. The default convolutional network shows its "
+        "kernels and feature maps; pick the book's network to see its hidden activations and "
+        "first-layer weights.",
     },
     "digits.source": {"zh": "输入方式", "en": "Input"},
     "digits.source.draw": {"zh": "在画板上写", "en": "Draw"},
@@ -163,9 +164,47 @@ STRINGS = {
         "them up: ink on blue excites it, ink on red inhibits it. For your digit a1 = {a:.2f}, "
         "z1 = h(a1) = {z:.3f}.",
     },
-    "digits.layers_cnn": {
-        "zh": "层级视图只针对全连接网络；切换到“书中网络”即可查看。",
-        "en": "The layer view is for fully connected networks; switch to the book network to "
-        "see it.",
+    "digits.cnn_title": {
+        "zh": "卷积网络看到了什么",
+        "en": "What the convolutional network sees",
+    },
+    "digits.cnn_intro": {
+        "zh": "默认模型是卷积网络（书第 7 章的内容，这里先看它做了什么）。第一层有 {k} 个 3×3 的卷积核，"
+        "每个核在图上逐格滑动，对一种局部笔画（横边、竖边或斜边）有反应。结果经过池化（{h0}×{h0} → "
+        "{h1}×{h1}）、批归一化和 ReLU，成为 {k} 张特征图：亮的地方就是这个核找到了它要的笔画。第二层在这些图上"
+        "再做 {k2} 个卷积，同样池化成 {h2}×{h2}，得到更抽象的特征，最后由全连接层做出判断。",
+        "en": "The default model is a convolutional network (the book's chapter 7; here, just what "
+        "it does). Its first layer has {k} kernels of 3×3; each slides over the image and "
+        "responds to one kind of local stroke (a horizontal, vertical or slanted edge). "
+        "Pooling ({h0}×{h0} → {h1}×{h1}), batch normalisation and ReLU turn the results into "
+        "{k} feature maps: bright where a kernel found its stroke. The second layer convolves "
+        "those into {k2} more abstract maps, pooled the same way to {h2}×{h2}, and the fully "
+        "connected layers decide.",
+    },
+    "digits.cnn_kernels": {
+        "zh": "第一层的 {n} 个 3×3 卷积核",
+        "en": "The first layer's {n} kernels (3×3)",
+    },
+    "digits.cnn_maps": {
+        "zh": "{layer}：{n} 张 {h}×{h} 特征图",
+        "en": "{layer}: {n} feature maps of {h}×{h}",
+    },
+    "digits.cnn_kernel_hover": {
+        "zh": "卷积核 %{customdata[0]}，第 %{customdata[1]} 行第 %{customdata[2]} 列：权重 %{z:.3f}",
+        "en": "kernel %{customdata[0]}, row %{customdata[1]}, col %{customdata[2]}: weight %{z:.3f}",
+    },
+    "digits.cnn_map_hover": {
+        "zh": "特征图 %{customdata[0]}，第 %{customdata[1]} 行第 %{customdata[2]} 列：%{z:.3f}",
+        "en": "map %{customdata[0]}, row %{customdata[1]}, col %{customdata[2]}: %{z:.3f}",
+    },
+    "digits.cnn_note": {
+        "zh": "卷积核：蓝 = 正权重（这里有墨水会增强反应），红 = 负权重（会抑制）。特征图用同一个亮度刻度，"
+        "暗的图说明这个核在你写的数字里几乎没找到它要的笔画。换一个数字写写看，哪些图亮起来会跟着变。"
+        "书中网络（全连接）的逐层视图请切换到“书中网络”。",
+        "en": "Kernels: blue = positive weight (ink there strengthens the response), red = "
+        "negative (it inhibits). The feature maps share one brightness scale: a dark map means "
+        "its kernel found little of its stroke in your digit. Write another digit and watch "
+        "which maps light up. For the layer view of the book's fully connected network, "
+        "switch to the book network.",
     },
 }
