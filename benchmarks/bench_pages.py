@@ -33,11 +33,39 @@ def page_run_seconds(stem: str, lang: str = "zh") -> float:
     return statistics.median(times)
 
 
+def drawn_digit_seconds(model: str) -> float:
+    """Median rerun of /digits after a drawn 7 reaches the canvas' value (AppTest): read the
+    digit, draw the results and the model's layer view."""
+    from tests.test_page_digits import STROKES, canvas_png, draw
+
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page("pages/digits.py")
+    at.run()
+    at.segmented_control(key="digits_model").set_value(model)
+    at.run()
+    png = canvas_png(STROKES[7])
+    draw(at, png)  # warm-up
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        draw(at, png)
+        times.append(time.perf_counter() - t0)
+    if at.metric[0].value != "7":
+        raise RuntimeError(f"{model} read the drawn 7 as {at.metric[0].value}")
+    return statistics.median(times)
+
+
 def run() -> list[tuple[str, float, str]]:
-    return [
+    rows = [
         (f"page script run /{p.stem} (AppTest, median of {REPEATS})", page_run_seconds(p.stem), "s")
         for p in available_pages()
     ]
+    for model in ("default", "book"):
+        label = f"page script run /digits, a drawn 7, {model} model"
+        rows.append((label, drawn_digit_seconds(model), "s"))
+    return rows
 
 
 if __name__ == "__main__":
