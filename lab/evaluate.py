@@ -298,6 +298,16 @@ def read_digit(model, image: ArrayLike) -> Reading:
     return Reading(steps, int(np.argmax(proba)), proba)
 
 
+def _activation_outputs(network: Net, x: NDArray) -> list[tuple[str, NDArray]]:
+    """Every activation layer's (Sigmoid1, Relu2, ...) output for a batch of one image, as
+    (layer name, output without the batch axis), in layer order."""
+    return [
+        (name, out[0])
+        for name, out in network.activations(x).items()
+        if name.rstrip("0123456789") in ("Sigmoid", "Relu")
+    ]
+
+
 def hidden_activations(network: Net, x: ArrayLike) -> list[tuple[str, NDArray]]:
     """The output of every activation layer (Sigmoid1, Relu2, ...) for one image.
 
@@ -314,13 +324,7 @@ def hidden_activations(network: Net, x: ArrayLike) -> list[tuple[str, NDArray]]:
         In layer order; for the book MLP ``[("Sigmoid1", z1 (50,)), ("Sigmoid2", z2 (100,))]``,
         each value in (0, 1).
     """
-    x = np.asarray(x, dtype=np.float64).reshape(1, -1)
-    outs = network.activations(x)
-    return [
-        (name, out[0])
-        for name, out in outs.items()
-        if name.rstrip("0123456789") in ("Sigmoid", "Relu")
-    ]
+    return _activation_outputs(network, np.asarray(x, dtype=np.float64).reshape(1, -1))
 
 
 def unit_weights(network: Net, unit: int) -> NDArray:
@@ -365,12 +369,7 @@ def feature_maps(network: Net, x: ArrayLike) -> list[tuple[str, NDArray]]:
             f"{network.input_shape}; feature_maps shows convolutional networks only"
         )
     x = np.asarray(x, dtype=np.float64).reshape(1, *network.input_shape)
-    outs = network.activations(x)
-    return [
-        (name, out[0])
-        for name, out in outs.items()
-        if name.rstrip("0123456789") in ("Sigmoid", "Relu") and out.ndim == 4
-    ]
+    return [(name, out) for name, out in _activation_outputs(network, x) if out.ndim == 3]
 
 
 def mosaic(maps: ArrayLike, cols: int, pad: int = 1) -> NDArray[np.float64]:

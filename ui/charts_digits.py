@@ -29,6 +29,28 @@ _AXIS_OFF = {
 
 # The lab's chart look, with "closest" hover (bars and images read one value at a time).
 _style = partial(style, hover="closest")
+_GAP = 1  # blank pixels between the small images of a map_grid
+
+
+def _colour_scale(values: np.ndarray, diverging: bool, zmax: float) -> dict:
+    """Heatmap colours: red-white-blue centred on 0 (weights), or white ink on black 0..zmax."""
+    if diverging:
+        lim = float(np.max(np.abs(values))) or 1.0
+        return {"colorscale": "RdBu", "zmin": -lim, "zmax": lim}
+    return {"colorscale": "gray", "zmin": 0.0, "zmax": zmax}
+
+
+def _image_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """An image chart: title, compact margins, no legend, no axes, square pixels, row 0 on top."""
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 4, "r": 4, "t": 36, "b": 4},
+        showlegend=False,
+    )
+    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
+    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
+    return fig
 
 
 def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
@@ -92,12 +114,8 @@ def image_heatmap(
     a = np.asarray(img, dtype=np.float64)
     if a.ndim == 1:
         a = a.reshape(28, 28)
-    if diverging:
-        lim = float(np.max(np.abs(a))) or 1.0
-        scale = {"colorscale": "RdBu", "zmin": -lim, "zmax": lim, "showscale": True}
-    else:
-        scale = {"colorscale": "gray", "zmin": 0.0, "zmax": float(max(a.max(), 1.0))}
-        scale["showscale"] = False
+    scale = _colour_scale(a, diverging, zmax=float(max(a.max(), 1.0)))
+    scale["showscale"] = diverging
     fig = go.Figure(go.Heatmap(z=a, hovertemplate=hover + "<extra></extra>", **scale))
     if marker is not None:
         fig.add_trace(
@@ -110,15 +128,7 @@ def image_heatmap(
                 hovertemplate=marker_name + " (%{y:.1f}, %{x:.1f})<extra></extra>",
             )
         )
-    fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 36, "b": 4},
-        showlegend=False,
-    )
-    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
-    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
-    return fig
+    return _image_layout(fig, title, height)
 
 
 def strip(
@@ -269,32 +279,20 @@ def map_grid(
     """
     m = np.asarray(maps, dtype=np.float64)
     c, h, w = m.shape
-    z = mosaic(m, cols)
+    z = mosaic(m, cols, pad=_GAP)
     rr, cc = np.indices(z.shape)
-    index = (rr // (h + 1)) * min(cols, c) + cc // (w + 1)
-    custom = np.stack([index, rr % (h + 1), cc % (w + 1)], axis=-1)
-    if diverging:
-        lim = float(np.max(np.abs(m))) or 1.0
-        scale = {"colorscale": "RdBu", "zmin": -lim, "zmax": lim, "showscale": False}
-    else:
-        scale = {"colorscale": "gray", "zmin": 0.0, "zmax": float(m.max()) or 1.0}
-        scale["showscale"] = False
+    index = (rr // (h + _GAP)) * min(cols, c) + cc // (w + _GAP)
+    custom = np.stack([index, rr % (h + _GAP), cc % (w + _GAP)], axis=-1)
+    scale = _colour_scale(m, diverging, zmax=float(m.max()) or 1.0)
     fig = go.Figure(
         go.Heatmap(
             z=z,
             customdata=custom,
             hovertemplate=hover + "<extra></extra>",
             hoverongaps=False,
+            showscale=False,
             **scale,
         )
     )
-    fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 36, "b": 4},
-        showlegend=False,
-        plot_bgcolor="rgba(0,0,0,0)",
-    )
-    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
-    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
-    return fig
+    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")  # the NaN gaps show the page
+    return _image_layout(fig, title, height)
