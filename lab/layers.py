@@ -1,9 +1,14 @@
 """Layers with ``forward`` / ``backward`` (book ch. 5-7), named as in the book's ``common/layers``.
 
-Every layer keeps what its backward pass needs from the last forward pass, so call
-``forward`` then ``backward`` on the same batch. Layers with parameters hold *references* to the
-network's arrays (``Affine(params["W1"], params["b1"])``): an optimizer that updates
-``params`` in place updates the layer too. After ``backward`` the gradients are in
+Every layer's ``forward(x, train_flg=True)`` keeps what its backward pass needs, so call
+``forward`` then ``backward`` on the same batch. With ``train_flg=False`` (inference) a forward
+pass stores nothing on the layer: it only reads the parameters. One network can then serve
+many threads at once (a Streamlit server hands one cached model to every session) without a
+lock, and no session can see another's intermediate arrays.
+
+Layers with parameters hold *references* to the network's arrays
+(``Affine(params["W1"], params["b1"])``): an optimizer that updates ``params`` in place
+updates the layer too. After ``backward`` the gradients are in
 ``dW``/``db`` (``dgamma``/``dbeta`` for batch normalization).
 
 Layers keep the dtype of their input (float32 in, float32 out), so a CNN can train in float32.
@@ -153,8 +158,9 @@ class Relu:
     def __init__(self) -> None:
         self.mask: NDArray[np.bool_] | None = None
 
-    def forward(self, x: Array) -> Array:
-        self.mask = x <= 0
+    def forward(self, x: Array, train_flg: bool = True) -> Array:
+        if train_flg:
+            self.mask = x <= 0
         return np.maximum(x, 0)
 
     def backward(self, dout: Array) -> Array:
@@ -175,9 +181,11 @@ class Sigmoid:
     def __init__(self) -> None:
         self.out: Array | None = None
 
-    def forward(self, x: Array) -> Array:
-        self.out = 0.5 * np.tanh(0.5 * x) + 0.5
-        return self.out
+    def forward(self, x: Array, train_flg: bool = True) -> Array:
+        out = 0.5 * np.tanh(0.5 * x) + 0.5
+        if train_flg:
+            self.out = out
+        return out
 
     def backward(self, dout: Array) -> Array:
         return dout * self.out * (1.0 - self.out)
@@ -212,15 +220,16 @@ class Affine:
         self.dW: Array | None = None
         self.db: Array | None = None
 
-    def forward(self, x: Array) -> Array:
-        self.original_x_shape = x.shape
+    def forward(self, x: Array, train_flg: bool = True) -> Array:
+        x_shape = x.shape
         x = x.reshape(x.shape[0], -1)
         if x.shape[1] != self.W.shape[0]:
             raise ValueError(
                 f"Affine expects {self.W.shape[0]} input features per sample, got "
-                f"{x.shape[1]} (input shape {self.original_x_shape}); check the layer sizes"
+                f"{x.shape[1]} (input shape {x_shape}); check the layer sizes"
             )
-        self.x = x
+        if train_flg:
+            self.original_x_shape, self.x = x_shape, x
         return x @ self.W + self.b
 
     def backward(self, dout: Array) -> Array | None:
@@ -295,7 +304,7 @@ class Convolution:
         self.dW: Array | None = None
         self.db: Array | None = None
 
-    def forward(self, x: Array) -> Array:
+    def forward(self, x: Array, train_flg: bool = True) -> Array:
         _check_4d(x, "Convolution")
         fn, c, fh, fw = self.W.shape
         n, xc, h, w = x.shape
@@ -305,10 +314,11 @@ class Convolution:
             )
         out_h = conv_output_size(h, fh, self.stride, self.pad)
         out_w = conv_output_size(w, fw, self.stride, self.pad)
-        self.x_shape = x.shape
-        self.col = im2col(x, fh, fw, self.stride, self.pad)
-        self.col_W = self.W.reshape(fn, -1).T
-        out = self.col @ self.col_W + self.b
+        col = im2col(x, fh, fw, self.stride, self.pad)
+        col_W = self.W.reshape(fn, -1).T
+        if train_flg:
+            self.x_shape, self.col, self.col_W = x.shape, col, col_W
+        out = col @ col_W + self.b
         return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
 
     def backward(self, dout: Array) -> Array | None:
@@ -351,35 +361,37 @@ class Pooling:
         self.x: Array | None = None  # padded input
         self.out: Array | None = None
 
-    def _windows(self) -> list[tuple[slice, ...]]:
+    def _windows(self, out_shape: tuple[int, ...]) -> list[tuple[slice, ...]]:
         """One strided view per window position (i, j): element (.., a, b) of view (i, j) is
         the pixel at offset (i, j) in output window (a, b)."""
-        s, (oh, ow) = self.stride, self.out.shape[2:]
+        s, (oh, ow) = self.stride, out_shape[2:]
         return [
             (..., slice(i, i + s * oh, s), slice(j, j + s * ow, s))
             for i in range(self.pool_h)
             for j in range(self.pool_w)
         ]
 
-    def forward(self, x: Array) -> Array:
+    def forward(self, x: Array, train_flg: bool = True) -> Array:
         _check_4d(x, "Pooling")
         n, c, h, w = x.shape
         out_h = conv_output_size(h, self.pool_h, self.stride, self.pad)
         out_w = conv_output_size(w, self.pool_w, self.stride, self.pad)
         p = self.pad
-        self.x = np.pad(x, ((0, 0), (0, 0), (p, p), (p, p))) if p else x
-        self.out = np.empty((n, c, out_h, out_w), dtype=x.dtype)
-        first, *rest = self._windows()
-        self.out[...] = self.x[first]
+        x = np.pad(x, ((0, 0), (0, 0), (p, p), (p, p))) if p else x
+        out = np.empty((n, c, out_h, out_w), dtype=x.dtype)
+        first, *rest = self._windows(out.shape)
+        out[...] = x[first]
         for win in rest:
-            np.maximum(self.out, self.x[win], out=self.out)
-        return self.out
+            np.maximum(out, x[win], out=out)
+        if train_flg:
+            self.x, self.out = x, out
+        return out
 
     def backward(self, dout: Array) -> Array:
         dx = np.zeros_like(self.x, dtype=dout.dtype)
         free = np.ones(self.out.shape, dtype=bool)  # windows whose max is not yet routed
         hit = np.empty(self.out.shape, dtype=bool)
-        for win in self._windows():
+        for win in self._windows(self.out.shape):
             np.equal(self.x[win], self.out, out=hit)
             hit &= free
             free ^= hit
@@ -414,7 +426,6 @@ class Dropout:
 
     def forward(self, x: Array, train_flg: bool = True) -> Array:
         if not train_flg:
-            self.mask = None
             return x
         keep = 1.0 - self.dropout_ratio
         self.mask = (self.rng.random(x.shape) < keep).astype(x.dtype) / x.dtype.type(keep)
@@ -472,14 +483,14 @@ class BatchNormalization:
             return x.transpose(0, 2, 3, 1).reshape(-1, x.shape[1])
         return x.reshape(x.shape[0], -1)
 
-    def _from_2d(self, y: Array) -> Array:
-        if len(self.input_shape) == 4:
-            n, c, h, w = self.input_shape
+    @staticmethod
+    def _from_2d(y: Array, shape: tuple[int, ...]) -> Array:
+        if len(shape) == 4:
+            n, c, h, w = shape
             return y.reshape(n, h, w, c).transpose(0, 3, 1, 2)
-        return y.reshape(self.input_shape)
+        return y.reshape(shape)
 
     def forward(self, x: Array, train_flg: bool = True) -> Array:
-        self.input_shape = x.shape
         x2 = self._to_2d(x)
         if x2.shape[1] != self.gamma.shape[0]:
             raise ValueError(
@@ -487,6 +498,7 @@ class BatchNormalization:
                 f"{x.shape}; gamma must have one entry per channel (4-D) or feature (2-D)"
             )
         if train_flg:
+            self.input_shape = x.shape
             mu = x2.mean(axis=0)
             xc = x2 - mu
             var = np.mean(xc**2, axis=0)
@@ -498,7 +510,7 @@ class BatchNormalization:
             xn = self.xn
         else:
             xn = (x2 - self.running_mean) / np.sqrt(self.running_var + self.eps)
-        return self._from_2d(self.gamma * xn + self.beta)
+        return self._from_2d(self.gamma * xn + self.beta, x.shape)
 
     def backward(self, dout: Array) -> Array:
         d2 = self._to_2d(dout)
@@ -506,4 +518,4 @@ class BatchNormalization:
         self.dgamma = np.sum(self.xn * d2, axis=0)
         dxn = self.gamma * d2
         dx = (dxn - dxn.mean(axis=0) - self.xn * np.mean(dxn * self.xn, axis=0)) / self.std
-        return self._from_2d(dx)
+        return self._from_2d(dx, self.input_shape)

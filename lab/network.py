@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from lab.activations import softmax
 from lab.calculus import numerical_gradient as _numerical_gradient
 from lab.layers import (
     Affine,
@@ -35,6 +36,7 @@ from lab.layers import (
     SoftmaxWithLoss,
     conv_output_size,
 )
+from lab.losses import cross_entropy_error
 
 Array = NDArray[np.floating]
 
@@ -281,14 +283,13 @@ class Net:
     def predict(self, x: ArrayLike, train_flg: bool = False) -> Array:
         """Scores (before softmax) for a batch x: shape (N, output_size).
 
-        ``train_flg`` switches dropout and batch norm to training behaviour.
+        ``train_flg`` switches dropout and batch norm to training behaviour and makes every
+        layer keep what ``backward`` needs. With ``train_flg=False`` nothing is stored on the
+        layers, so one network may predict in several threads at once.
         """
         x = self._as_input(x)
         for layer in self.layers.values():
-            if isinstance(layer, Dropout | BatchNormalization):
-                x = layer.forward(x, train_flg)
-            else:
-                x = layer.forward(x)
+            x = layer.forward(x, train_flg)
         return x
 
     def activations(self, x: ArrayLike) -> OrderedDict[str, Array]:
@@ -299,8 +300,7 @@ class Net:
         out: OrderedDict[str, Array] = OrderedDict()
         x = self._as_input(x)
         for name, layer in self.layers.items():
-            is_stateful = isinstance(layer, Dropout | BatchNormalization)
-            x = layer.forward(x, False) if is_stateful else layer.forward(x)
+            x = layer.forward(x, False)
             out[name] = x
         return out
 
@@ -313,7 +313,9 @@ class Net:
             decay = (
                 0.5 * self.weight_decay_lambda * sum(np.sum(self.params[k] ** 2) for k in w_keys)
             )
-        return self.last_layer.forward(y, t) + float(decay)
+        if train_flg:  # keep softmax's output for backward
+            return self.last_layer.forward(y, t) + float(decay)
+        return cross_entropy_error(softmax(y), np.asarray(t)) + float(decay)
 
     def accuracy(self, x: ArrayLike, t: ArrayLike, batch_size: int = 1000) -> float:
         """Fraction of samples whose highest score is the target class, in batches of
