@@ -97,7 +97,7 @@ class LabSession:
         self._cache: dict[str, ForwardMsg] = {}
         self._ws = None
         self._reader: asyncio.Task | None = None
-        self._finished: asyncio.Queue[int] = asyncio.Queue()
+        self._finished: asyncio.Queue[int | None] = asyncio.Queue()
         self._file_urls: dict[str, asyncio.Future] = {}
 
     # --- HTTP, as the browser's fetches -------------------------------------------------------
@@ -222,6 +222,8 @@ class LabSession:
         await self._send(msg)
         while True:
             status = await asyncio.wait_for(self._finished.get(), self.timeout)
+            if status is None:
+                raise ProtocolError("the websocket closed during the script run")
             if status in FINISHED:
                 break
         run = Run(time.perf_counter() - t0, status, dict(self.elements))
@@ -230,10 +232,13 @@ class LabSession:
         return run
 
     async def _read(self) -> None:
-        async for data in self._ws:
-            msg = ForwardMsg()
-            msg.ParseFromString(data)
-            self._handle(msg)
+        try:
+            async for data in self._ws:
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                self._handle(msg)
+        finally:
+            self._finished.put_nowait(None)  # a closed socket ends the wait of rerun()
 
     def _handle(self, msg: ForwardMsg) -> None:
         kind = msg.WhichOneof("type")
