@@ -338,48 +338,59 @@ def run() -> list[tuple[str, float, str]]:
     return rows
 
 
-def check_browser(strokes: int = 5) -> None:
-    """One session: chromium draws, its websocket frames are captured; the load client sends
-    the very same canvas value; both predictions and rerun times are printed side by side."""
+def check_browser(strokes: int = 6) -> None:
+    """One session, one server: chromium draws strokes with the mouse; its websocket frames
+    (Chrome DevTools Protocol, with the browser's own timestamps) give the canvas value it sent
+    and the time from that rerun request to the metric's delta and to ``script_finished``. The
+    load client then sends the very same canvas values on its own session; both predictions
+    and times are printed side by side."""
+    import base64
     import shutil
 
     from playwright.sync_api import sync_playwright
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
 
     from tests.e2e.conftest import CHROMIUM_ARGS
     from tests.e2e.test_digits_e2e import ARM_TIMER, METRIC_SHOWN_MS, STROKES, stroke
 
     serving = Serving(0)
-    sent: list[tuple[float, str]] = []  # (time, canvas json) of each rerun the browser sent
-    finished: list[float] = []
+    sent: list[tuple[float, str]] = []  # (browser time, canvas json) of each canvas rerun
+    metric_at: list[float] = []  # browser times a metric delta arrived
+    finished: list[float] = []  # browser times of script_finished
+
+    def frame(params, out: bool) -> None:
+        resp = params["response"]
+        if resp.get("opcode") != 2:
+            return
+        data = base64.b64decode(resp["payloadData"])
+        if out:
+            msg = BackMsg()
+            msg.ParseFromString(data)
+            for w in msg.rerun_script.widget_states.widgets:
+                if w.id.endswith("-digits_canvas"):
+                    sent.append((params["timestamp"], w.json_value))
+            return
+        msg = ForwardMsg()
+        msg.ParseFromString(data)
+        kind = msg.WhichOneof("type")
+        if kind == "script_finished":
+            finished.append(params["timestamp"])
+        elif kind == "delta" and msg.delta.new_element.WhichOneof("type") == "metric":
+            metric_at.append(params["timestamp"])
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
             )
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-
-            def on_ws(ws):
-                def out(payload):
-                    msg = BackMsg()
-                    msg.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
-                    if msg.WhichOneof("type") == "rerun_script":
-                        for w in msg.rerun_script.widget_states.widgets:
-                            if w.id.endswith("-digits_canvas"):
-                                sent.append((time.perf_counter(), w.json_value))
-
-                def back(payload):
-                    if isinstance(payload, bytes):
-                        msg = ForwardMsg()
-                        msg.ParseFromString(payload)
-                        if msg.WhichOneof("type") == "script_finished":
-                            finished.append(time.perf_counter())
-
-                ws.on("framesent", out)
-                ws.on("framereceived", back)
-
-            page.on("websocket", on_ws)
+            page.set_default_timeout(120_000)  # a shared, busy machine: wait, measure, report
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.on("Network.webSocketFrameSent", lambda e: frame(e, True))
+            cdp.on("Network.webSocketFrameReceived", lambda e: frame(e, False))
             page.goto(f"{serving.url}/digits?lang=en")
             canvas = page.locator("canvas.upper-canvas")
             canvas.wait_for(state="attached")
@@ -391,12 +402,15 @@ def check_browser(strokes: int = 5) -> None:
                 page.evaluate(ARM_TIMER)
                 n_sent = len(sent)
                 stroke(page, STROKES[digit])
-                ms = page.wait_for_function(METRIC_SHOWN_MS, polling="raf").json_value()
-                page.wait_for_timeout(1500)
+                screen = page.wait_for_function(METRIC_SHOWN_MS, polling="raf").json_value()
+                page.wait_for_timeout(2000)
                 shown = page.locator('[data-testid="stMetricValue"]').inner_text().strip()
                 t_sent, value = sent[n_sent]
+                t_metric = next(t for t in metric_at if t > t_sent)
                 t_done = next(t for t in finished if t > t_sent)
-                browser_rows.append((digit, shown, t_done - t_sent, ms / 1000, value))
+                browser_rows.append(
+                    (digit, shown, t_metric - t_sent, t_done - t_sent, screen, value)
+                )
                 page.locator('.dc-toolbar button[title="Reset canvas & history"]').click()
                 page.wait_for_timeout(1000)
             browser.close()
@@ -404,13 +418,12 @@ def check_browser(strokes: int = 5) -> None:
         async def client_side():
             s = LabSession(serving.url)
             await s.open("digits")
+            await s.draw(None)  # as the browser's session: one rerun before the first stroke
             out = []
             for *_, value in browser_rows:
                 wid, fragment = s.widget("digits_canvas")
-                from streamlit.proto.WidgetStates_pb2 import WidgetState
-
                 run = await s.rerun([WidgetState(id=wid, json_value=value)], fragment_id=fragment)
-                out.append((metric(run), run.seconds))
+                out.append((metric(run), run.first.get("metric", float("nan")), run.seconds))
                 await asyncio.sleep(1.0)
             await s.close()
             return out
@@ -419,14 +432,17 @@ def check_browser(strokes: int = 5) -> None:
     finally:
         serving.stop()
     print(
-        "| stroke | browser shows | client reads | browser rerun s (socket) "
-        "| browser mouse-up -> metric s | client rerun s |"
+        "| stroke | browser shows | client reads | browser: rerun -> metric / finished s "
+        "| browser: mouse-up -> metric on screen s | client: rerun -> metric / finished s |"
     )
     print("|---|---|---|---|---|---|")
-    for (digit, shown, b_s, b_ms, _), (c_metric, c_s) in zip(
-        browser_rows, client_rows, strict=True
-    ):
-        print(f"| {digit} | {shown} | {c_metric} | {b_s:.3f} | {b_ms:.3f} | {c_s:.3f} |")
+    for b, c in zip(browser_rows, client_rows, strict=True):
+        digit, shown, b_metric, b_done, screen, _ = b
+        c_metric, c_first, c_done = c
+        print(
+            f"| {digit} | {shown} | {c_metric} | {b_metric:.3f} / {b_done:.3f} "
+            f"| {screen / 1000:.3f} | {c_first:.3f} / {c_done:.3f} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

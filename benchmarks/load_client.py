@@ -62,6 +62,7 @@ class Run:
     seconds: float
     status: int
     elements: dict[tuple[int, ...], tuple[str, object]] = field(default_factory=dict)
+    first: dict[str, float] = field(default_factory=dict)  # element kind -> s to its arrival
 
     def of_kind(self, kind: str) -> list:
         """The protos of every element of this kind (e.g. "metric", "exception"), page order."""
@@ -91,7 +92,7 @@ class LabSession:
         self.page = ""
         self.query = ""
         self.widgets: dict[str, WidgetState] = {}  # what the browser would send on every rerun
-        self.widget_ids: dict[str, tuple[str, str]] = {}  # element id -> (kind, fragment id)
+        self.widget_ids: dict[str, tuple[object, str]] = {}  # element id -> (proto, fragment id)
         self.elements: dict[tuple[int, ...], tuple[str, object]] = {}  # of the latest run
         self.auto_reruns: dict[str, float] = {}  # fragment id -> interval (s)
         self._cache: dict[str, ForwardMsg] = {}
@@ -99,9 +100,12 @@ class LabSession:
         self._reader: asyncio.Task | None = None
         self._finished: asyncio.Queue[int | None] = asyncio.Queue()
         self._file_urls: dict[str, asyncio.Future] = {}
+        self._first: dict[str, float] = {}
+        self._t0 = time.perf_counter()
 
     # --- HTTP, as the browser's fetches -------------------------------------------------------
-    def _http(self, method: str, path: str, body: bytes = b"", headers=None) -> tuple[int, bytes]:
+    def request(self, method: str, path: str, body: bytes = b"", headers=None) -> tuple[int, bytes]:
+        """One HTTP request with this tab's cookies; (status, body). Keeps cookies it sets."""
         conn = http.client.HTTPConnection(self.url.hostname, self.url.port, timeout=self.timeout)
         try:
             h = {"Cookie": self._cookie_header(), **(headers or {})}
@@ -112,8 +116,8 @@ class LabSession:
                 if name.lower() == "set-cookie":
                     key, _, rest = value.partition("=")
                     self.cookies[key.strip()] = rest.split(";", 1)[0]
-                elif name.lower() == "x-lab-upstream":
-                    self.upstreams.add(value)
+                elif name.lower() == "x-lab-upstream":  # "tried, ..., answered"
+                    self.upstreams.add(value.split(",")[-1].strip())
             return resp.status, data
         finally:
             conn.close()
@@ -122,7 +126,7 @@ class LabSession:
         return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
     async def get(self, path: str) -> tuple[int, bytes]:
-        return await asyncio.to_thread(self._http, "GET", path)
+        return await asyncio.to_thread(self.request, "GET", path)
 
     # --- websocket ----------------------------------------------------------------------------
     async def connect(self, resume: bool = False) -> None:
@@ -142,7 +146,7 @@ class LabSession:
         )
         upstream = self._ws.response.headers.get("X-Lab-Upstream")
         if upstream:
-            self.upstreams.add(upstream)
+            self.upstreams.add(upstream.split(",")[-1].strip())
         self._reader = asyncio.create_task(self._read())
 
     async def close(self) -> None:
@@ -216,9 +220,10 @@ class LabSession:
             if w.WhichOneof("value") in ("trigger_value", "json_trigger_value"):
                 del self.widgets[wid]
         self.elements = {}  # what this run draws (a fragment run redraws only its part)
+        self._first = {}
         while not self._finished.empty():
             self._finished.get_nowait()
-        t0 = time.perf_counter()
+        t0 = self._t0 = time.perf_counter()
         await self._send(msg)
         while True:
             status = await asyncio.wait_for(self._finished.get(), self.timeout)
@@ -226,7 +231,7 @@ class LabSession:
                 raise ProtocolError("the websocket closed during the script run")
             if status in FINISHED:
                 break
-        run = Run(time.perf_counter() - t0, status, dict(self.elements))
+        run = Run(time.perf_counter() - t0, status, dict(self.elements), dict(self._first))
         if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
             raise ProtocolError("script compile error")
         return run
@@ -258,9 +263,10 @@ class LabSession:
             el_kind = el.WhichOneof("type")
             proto = getattr(el, el_kind)
             self.elements[tuple(msg.metadata.delta_path)] = (el_kind, proto)
+            self._first.setdefault(el_kind, time.perf_counter() - self._t0)
             wid = getattr(proto, "id", "")
             if wid:
-                self.widget_ids[wid] = (el_kind, msg.delta.fragment_id)
+                self.widget_ids[wid] = (proto, msg.delta.fragment_id)
         elif kind == "auto_rerun":
             self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         elif kind == "stop_auto_rerun":
@@ -280,6 +286,11 @@ class LabSession:
             if wid.endswith(f"-{key}"):
                 return wid, fragment
         raise ProtocolError(f"no widget with key {key!r} on /{self.page}")
+
+    def widget_proto(self, key: str):
+        """The element the server last sent for the widget ``key`` (its options, label...)."""
+        wid, _ = self.widget(key)
+        return self.widget_ids[wid][0]
 
     async def set_widget(self, key: str, **value) -> Run:
         """Set one widget (e.g. ``json_value=...``, ``string_value=...``) and rerun, as a
@@ -318,7 +329,7 @@ class LabSession:
             "Origin": self.base_url,
         }
         status, answer = await asyncio.to_thread(
-            self._http, "PUT", urls.upload_url, body.getvalue(), headers
+            self.request, "PUT", urls.upload_url, body.getvalue(), headers
         )
         if status != 204:
             raise ProtocolError(f"upload answered {status}: {answer[:200]!r}")

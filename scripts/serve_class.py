@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -37,7 +38,7 @@ FAILS_TO_MARK_DOWN = 2  # consecutive failed polls before a process is taken out
 
 MAIN_CONF = """\
 # Written by scripts/serve_class.py: a private nginx, run as the current user.
-worker_processes 1;
+{user}worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
 events {{ worker_connections 4096; }}
@@ -126,7 +127,9 @@ class ClassServer:
     def start(self, wait: float = 120.0) -> ClassServer:
         for sub in ("tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
             (self.prefix / sub).mkdir(parents=True, exist_ok=True)
-        (self.prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=self.prefix))
+        # Started by root, nginx would run its workers as "nobody", who cannot write our temp dirs.
+        user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+        (self.prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=self.prefix, user=user))
         self.write_config()
         deadline = time.monotonic() + wait
         for b in self.labs:
