@@ -263,6 +263,7 @@ async def scenario(
         "training_runs": len(train["runs"]),
         "training_s": statistics.median(train["runs"]) if train["runs"] else float("nan"),
         "error_text": [e for o in outs for e in o.errors] + train["errors"],
+        "load": os.getloadavg()[0],  # the machine's 1-min load average at the end (2 cores)
     }
     if kill_one:
         hit = [o for o in outs if killed in o.upstreams]
@@ -284,7 +285,8 @@ async def scenario(
 
 HEADER = (
     "| processes | learners (+1 training) | reruns | p50 s | p95 s | max s | errors | wrong "
-    "| state lost | open p50 s | server CPU (cores) | RSS per process MB (peak) | training runs |"
+    "| state lost | open p50 s | server CPU (cores) | RSS per process MB (peak) | training runs "
+    "| machine load |"
 )
 
 
@@ -294,7 +296,7 @@ def row(r: dict) -> str:
     return (
         f"| {procs} | {r['learners']} | {r['reruns']} | {r['p50']:.2f} | {r['p95']:.2f} "
         f"| {r['max']:.2f} | {r['errors']} | {r['wrong']} | {r['lost'] + r['jumped']} "
-        f"| {r['open_p50']:.2f} | {r['cpu']:.2f} | {rss} | {r['training_runs']} |"
+        f"| {r['open_p50']:.2f} | {r['cpu']:.2f} | {rss} | {r['training_runs']} | {r['load']:.1f} |"
     )
 
 
