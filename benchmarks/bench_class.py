@@ -242,7 +242,8 @@ async def scenario(
         await trainer
     wall = time.monotonic() - t0
     live = [pid for pid in serving.pids if Path(f"/proc/{pid}").exists()]
-    cpu = sum(proc_cpu_seconds(pid) - cpu0[pid] for pid in live) / wall
+    cpu_s = sum(proc_cpu_seconds(pid) - cpu0[pid] for pid in live)
+    cpu = cpu_s / wall
     mem = [proc_memory_mb(pid) for pid in live]
     reruns = [x for o in outs for x in o.rerun_s]
     res = {
@@ -258,6 +259,7 @@ async def scenario(
         "jumped": sum(len(o.upstreams) > 1 for o in outs),
         "open_p50": pctl([o.open_s for o in outs], 50),
         "cpu": cpu,
+        "cpu_per_rerun": cpu_s / max(1, sum(len(o.rerun_s) for o in outs)),
         "rss": [m[0] for m in mem],
         "peak": [m[1] for m in mem],
         "training_runs": len(train["runs"]),
@@ -285,7 +287,8 @@ async def scenario(
 
 HEADER = (
     "| processes | learners (+1 training) | reruns | p50 s | p95 s | max s | errors | wrong "
-    "| state lost | open p50 s | server CPU (cores) | RSS per process MB (peak) | training runs "
+    "| state lost | open p50 s | server CPU cores (s per rerun) | RSS per process MB (peak) "
+    "| training runs "
     "| machine load |"
 )
 
@@ -296,7 +299,8 @@ def row(r: dict) -> str:
     return (
         f"| {procs} | {r['learners']} | {r['reruns']} | {r['p50']:.2f} | {r['p95']:.2f} "
         f"| {r['max']:.2f} | {r['errors']} | {r['wrong']} | {r['lost'] + r['jumped']} "
-        f"| {r['open_p50']:.2f} | {r['cpu']:.2f} | {rss} | {r['training_runs']} | {r['load']:.1f} |"
+        f"| {r['open_p50']:.2f} | {r['cpu']:.2f} ({r['cpu_per_rerun']:.2f}) | {rss} "
+        f"| {r['training_runs']} | {r['load']:.1f} |"
     )
 
 
