@@ -69,7 +69,8 @@ class Learner:
     rerun_s: list[float] = field(default_factory=list)
     open_s: float = float("nan")
     errors: list[str] = field(default_factory=list)
-    wrong: int = 0
+    wrong: int = 0  # the page showed another digit than the model here reads
+    missing: int = 0  # the run finished without a prediction on the page
     lost: int = 0  # probes whose page no longer showed the learner's last digit
     disconnected: int = 0
     upstreams: set[str] = field(default_factory=set)
@@ -106,7 +107,9 @@ async def digits_learner(url, pool, draws, stop_at, seed, out: Learner, start_de
             out.rerun_s.append(run.seconds)
             if run.of_kind("exception"):
                 out.errors.append("exception on the page")
-            if metric(run) != str(expected):
+            if metric(run) is None:
+                out.missing += 1
+            elif metric(run) != str(expected):
                 out.wrong += 1
             last = expected
             if (k + 1) % PROBE_EVERY == 0:
@@ -253,7 +256,7 @@ async def scenario(
         "p50": pctl(reruns, 50),
         "p95": pctl(reruns, 95),
         "max": max(reruns, default=float("nan")),
-        "errors": sum(len(o.errors) for o in outs) + len(train["errors"]),
+        "errors": sum(len(o.errors) + o.missing for o in outs) + len(train["errors"]),
         "wrong": sum(o.wrong for o in outs),
         "lost": sum(o.lost for o in outs),
         "jumped": sum(len(o.upstreams) > 1 for o in outs),
