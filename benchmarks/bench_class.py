@@ -252,6 +252,7 @@ async def scenario(
     res = {
         "processes": serving.processes,
         "learners": learners,
+        "training": training,
         "reruns": len(reruns),
         "p50": pctl(reruns, 50),
         "p95": pctl(reruns, 95),
@@ -289,7 +290,7 @@ async def scenario(
 
 
 HEADER = (
-    "| processes | learners (+1 training) | reruns | p50 s | p95 s | max s | errors | wrong "
+    "| processes | learners | reruns | p50 s | p95 s | max s | errors | wrong "
     "| state lost | open p50 s | server CPU cores (s per rerun) | RSS per process MB (peak) "
     "| training runs "
     "| machine load |"
@@ -299,8 +300,9 @@ HEADER = (
 def row(r: dict) -> str:
     procs = "1, no proxy" if r["processes"] == 0 else str(r["processes"])
     rss = ", ".join(f"{a:.0f} ({b:.0f})" for a, b in zip(r["rss"], r["peak"], strict=True))
+    who = f"{r['learners']}{' + 1 training' if r['training'] else ''}"
     return (
-        f"| {procs} | {r['learners']} | {r['reruns']} | {r['p50']:.2f} | {r['p95']:.2f} "
+        f"| {procs} | {who} | {r['reruns']} | {r['p50']:.2f} | {r['p95']:.2f} "
         f"| {r['max']:.2f} | {r['errors']} | {r['wrong']} | {r['lost'] + r['jumped']} "
         f"| {r['open_p50']:.2f} | {r['cpu']:.2f} ({r['cpu_per_rerun']:.2f}) | {rss} "
         f"| {r['training_runs']} | {r['load']:.1f} |"
