@@ -154,6 +154,13 @@ def proc_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
 
 
+def _status(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return ""
+
+
 def proc_memory_mb(pid: int) -> tuple[float, float]:
     """(resident set now, its peak) in MB."""
     status = dict(
@@ -185,6 +192,7 @@ class Serving:
         """SIGKILL the lab process at ``upstream`` (host:port); its pid."""
         proc = self.cs.labs[upstream]
         proc.send_signal(signal.SIGKILL)
+        proc.wait()  # reaped: no zombie left in /proc
         return proc.pid
 
     def stop(self) -> None:
@@ -244,7 +252,7 @@ async def scenario(
     if trainer is not None:
         await trainer
     wall = time.monotonic() - t0
-    live = [pid for pid in serving.pids if Path(f"/proc/{pid}").exists()]
+    live = [pid for pid in serving.pids if "VmRSS" in _status(pid)]
     cpu_s = sum(proc_cpu_seconds(pid) - cpu0[pid] for pid in live)
     cpu = cpu_s / wall
     mem = [proc_memory_mb(pid) for pid in live]

@@ -98,10 +98,11 @@ class LabSession:
         self._cache: dict[str, ForwardMsg] = {}
         self._ws = None
         self._reader: asyncio.Task | None = None
-        self._finished: asyncio.Queue[int | None] = asyncio.Queue()
+        self._finished: asyncio.Queue[tuple[int, str] | None] = asyncio.Queue()
         self._file_urls: dict[str, asyncio.Future] = {}
         self._first: dict[str, float] = {}
         self._t0 = time.perf_counter()
+        self._runs_started: set[str] = set()  # script_run_id of every new_session seen
 
     # --- HTTP, as the browser's fetches -------------------------------------------------------
     def request(self, method: str, path: str, body: bytes = b"", headers=None) -> tuple[int, bytes]:
@@ -221,6 +222,9 @@ class LabSession:
                 del self.widgets[wid]
         self.elements = {}  # what this run draws (a fragment run redraws only its part)
         self._first = {}
+        # A run that had started before this request (e.g. one we gave up waiting for) may
+        # still finish after it: its script_finished carries its run id, and is not ours.
+        earlier = set(self._runs_started)
         while not self._finished.empty():
             self._finished.get_nowait()
         t0 = self._t0 = time.perf_counter()
@@ -229,6 +233,9 @@ class LabSession:
             status = await asyncio.wait_for(self._finished.get(), self.timeout)
             if status is None:
                 raise ProtocolError("the websocket closed during the script run")
+            status, run_id = status
+            if run_id in earlier:
+                continue
             if status in FINISHED:
                 break
         run = Run(time.perf_counter() - t0, status, dict(self.elements), dict(self._first))
@@ -256,6 +263,7 @@ class LabSession:
             self._cache[msg.hash] = msg
         if kind == "new_session":
             self.session_id = msg.new_session.initialize.session_id
+            self._runs_started.add(msg.metadata.run.script_run_id)
             if not msg.metadata.run.fragment_ids:  # a full run: the browser drops its timers
                 self.auto_reruns.clear()
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -277,7 +285,7 @@ class LabSession:
             if fut is not None and not fut.done():
                 fut.set_result(msg.file_urls_response)
         elif kind == "script_finished":
-            self._finished.put_nowait(msg.script_finished)
+            self._finished.put_nowait((msg.script_finished, msg.metadata.run.script_run_id))
 
     # --- widgets ------------------------------------------------------------------------------
     def widget(self, key: str) -> tuple[str, str]:
