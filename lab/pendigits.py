@@ -41,17 +41,23 @@ __all__ = [
     "HELD_OUT_WRITERS",
     "PATH",
     "PenDigit",
+    "contrast_examples",
     "draw",
+    "held_out_set",
+    "load_held_out",
     "load_pendigits",
     "parse_unipen",
     "render",
     "render_set",
     "split_by_writer",
+    "write_held_out",
 ]
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "pendigits" / "pendigits-train.unipen.gz"
 CANVAS = 280  # the page's canvas: 280x280 pixels
 HELD_OUT_WRITERS = (3, 8, 13, 18, 23, 28)  # fixed before any training; never trained on
+HELD_OUT_SEED = 2026  # the held-out writers' digits are drawn twice each with this seed
+HELD_OUT_FILE = PATH.with_name("held_out.npz")  # those drawings, ready for the page
 WIDTH = (10, 25)  # pen widths (px) drawn uniformly, as learners' strokes
 HEIGHT = (110, 240)  # digit heights (px) on the 280 canvas
 SLANT = 0.25  # shear x += slant * y, drawn in [-SLANT, SLANT]
@@ -277,3 +283,56 @@ def render_set(
         x[i, 0] = to_mnist(image)
         t[i] = d.label
     return x, t
+
+
+def held_out_set(
+    digits: list[PenDigit] | None = None,
+) -> tuple[NDArray[np.float32], NDArray[np.uint8], NDArray[np.uint8]]:
+    """The project's test of unseen writers: every digit of ``HELD_OUT_WRITERS`` drawn twice
+    (``render_set`` with ``HELD_OUT_SEED``). Returns x (2500-ish, 1, 28, 28), t and writer."""
+    if digits is None:
+        digits = split_by_writer(load_pendigits())[1]
+    x, t = render_set(digits, np.random.default_rng(HELD_OUT_SEED), copies=2)
+    writer = np.array([d.writer for d in digits] * 2, np.uint8)
+    return x, t, writer
+
+
+def write_held_out(path: str | os.PathLike = HELD_OUT_FILE) -> Path:
+    """Save ``held_out_set()`` (compressed .npz, no pickles) so the page need not draw it."""
+    x, t, writer = held_out_set()
+    np.savez_compressed(path, x=x, t=t, writer=writer)
+    return Path(path)
+
+
+def load_held_out(
+    path: str | os.PathLike = HELD_OUT_FILE,
+) -> tuple[NDArray[np.float32], NDArray[np.uint8], NDArray[np.uint8]]:
+    """``held_out_set()`` as saved by ``write_held_out``: (x, t, writer)."""
+    with np.load(path, allow_pickle=False) as f:
+        return f["x"], f["t"], f["writer"]
+
+
+def contrast_examples(
+    t: NDArray, y_a: NDArray, y_b: NDArray, digit: int, k: int = 6
+) -> NDArray[np.intp]:
+    """Indices of up to ``k`` samples of ``digit`` that model A misreads and model B reads.
+
+    Parameters
+    ----------
+    t : ndarray, shape (N,)
+        True labels.
+    y_a, y_b : ndarray, shape (N,)
+        The two models' predicted labels.
+    digit : int
+    k : int
+
+    Returns
+    -------
+    ndarray of int, shape (<= k,), in ascending order (the first such samples).
+    """
+    t, y_a, y_b = np.asarray(t), np.asarray(y_a), np.asarray(y_b)
+    return np.flatnonzero((t == digit) & (y_a != digit) & (y_b == digit))[:k]
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_held_out()}")

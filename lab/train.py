@@ -34,10 +34,14 @@ from lab.cnn import fit
 from lab.mnist import load_mnist
 from lab.models import MODELS, build_network, model_path, save_model
 from lab.optimizers import OPTIMIZERS
-from lab.pendigits import HELD_OUT_WRITERS, load_pendigits, render_set, split_by_writer
+from lab.pendigits import (
+    HELD_OUT_WRITERS,
+    held_out_set,
+    load_pendigits,
+    render_set,
+    split_by_writer,
+)
 from lab.trainer import train
-
-HELD_OUT_SEED = 2026  # the held-out writers' digits are drawn twice each with this seed
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta["pen_train_writers"] = len({d.writer for d in pen_train})
         meta["pen_copies"] = pen_copies
     if not args.limit:  # every model is judged on the same unseen writers' pen digits
-        x_pen, t_pen = render_set(pen_held_out, np.random.default_rng(HELD_OUT_SEED), copies=2)
+        x_pen, t_pen, _ = held_out_set(pen_held_out)
         meta["pen_held_out_writers"] = list(HELD_OUT_WRITERS)
         meta["pen_held_out_acc"] = network.accuracy(x_pen, t_pen)
     save_model(
