@@ -3,10 +3,10 @@
 import pytest
 
 from tests.helpers_app import drive_all_widgets, open_page
-from ui.nav import available_pages
+from ui.nav import PAGES
 from ui.strings import CATALOG
 
-STEMS = [p.stem for p in available_pages()]
+STEMS = [p.stem for p in PAGES]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -28,9 +28,6 @@ STROKES = {  # one digit each, as a person draws it on the 280x280 canvas
     1: [(140, 40), (146, 240)],
     7: [(60, 60), (215, 60), (120, 240)],
 }
-pytestmark = pytest.mark.skipif(
-    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-)
 
 
 def text(key: str, lang: str) -> str:

@@ -12,10 +12,6 @@ from ui import resources
 from ui.charts_digits import selected_cell
 from ui.strings import CATALOG
 
-pytestmark = pytest.mark.skipif(
-    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-)
-
 
 @pytest.fixture(scope="module")
 def book_report():

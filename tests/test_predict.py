@@ -165,9 +165,6 @@ def test_model_failure_on_one_image_is_an_error_for_that_file(tmp_path, fake, ca
     assert err == [f"lab.predict: {tmp_path / 'a.png'}: ZeroDivisionError: division by zero"]
 
 
-@pytest.mark.skipif(
-    not (ROOT / "data" / "models" / "book.npz").is_file(), reason="no trained model yet"
-)
 def test_real_cli_reads_drawn_digits(tmp_path):
     """`python -m lab.predict --json` with the trained model reads drawn 1, 4 and 7 (black on
     white PNGs) right, says a blank page has no ink, reports a non-image, a missing path and
