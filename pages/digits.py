@@ -18,12 +18,12 @@ from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
+from ui.resources import TRAINED_MODEL as TRAINED
 
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
 STEP_PX = 120  # shown size of each preprocessing step
-TRAINED = "trained_model"  # session state: a lab.models.Model handed over by pages/training.py
 
 page_intro("digits")
 

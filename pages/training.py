@@ -20,11 +20,11 @@ from lab.trainer import iter_train
 from ui.charts_training import training_charts
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
+from ui.resources import TRAINED_MODEL as MODEL
 from ui.resources import mnist_test
 
 STEM = "training"
 RUN = "training_run"  # session state: the current TrainingRun
-MODEL = "trained_model"  # session state read by the digits page: a lab.models.Model
 GRADCHECK = "training_gradcheck"  # session state: (hidden, images, GradCheck)
 GC_PENDING = "training_gc_pending"  # session state: the check button was pressed
 START_PENDING = "training_start_pending"  # session state: the start button was pressed

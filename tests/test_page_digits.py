@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw
 from lab import models
 from lab.digits import to_mnist
 from lab.network import TwoLayerNet
+from tests.catalog import text
 from tests.helpers_app import assert_clean, open_page
 from tests.test_digits import big_blank_png
 from ui import resources
@@ -28,10 +29,6 @@ STROKES = {  # one digit each, as a person draws it on the 280x280 canvas
     1: [(140, 40), (146, 240)],
     7: [(60, 60), (215, 60), (120, 240)],
 }
-
-
-def text(key: str, lang: str) -> str:
-    return CATALOG[key][lang]
 
 
 def canvas_png(points, width: int = 22) -> bytes:
@@ -196,7 +193,7 @@ def test_model_trained_on_the_training_page_is_offered():
     comes from that network, and its single hidden layer gets the layer view."""
     net = TwoLayerNet(784, 30, 10, rng=np.random.default_rng(0))
     trained = models.Model("trained", net, {"test_acc": 0.5})
-    at = open_page("digits", "en", trained_model=trained)
+    at = open_page("digits", "en", **{resources.TRAINED_MODEL: trained})
     choice = at.segmented_control(key="digits_model")
     assert list(choice.options) == [
         CATALOG[f"digits.model.{k}"]["en"] for k in resources.MODEL_CHOICES

@@ -6,15 +6,10 @@ import numpy as np
 import pytest
 
 from lab import perceptron as P
+from tests.catalog import text as s
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
 
 LANGS = ["zh", "en"]
-
-
-def s(key: str, lang: str, **fmt) -> str:
-    text = CATALOG[key][lang]
-    return text.format(**fmt) if fmt else text
 
 
 def tables(at):

@@ -9,15 +9,15 @@ import pytest
 
 from lab.live_training import SUGGESTED_LR
 from lab.models import Model
+from tests.catalog import page_text, prefix
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
+from ui.resources import TRAINED_MODEL
 
 STEM = "training"
 SMALL = {"training_size": 1000, "training_epochs": 2, "training_hidden": 20}
 
 
-def text(key: str, lang: str) -> str:
-    return CATALOG[f"{STEM}.{key}"][lang]
+text = page_text(STEM)
 
 
 def configure(at, **values) -> None:
@@ -52,7 +52,7 @@ def test_nothing_trains_until_start():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_train_finishes_and_hands_the_model_over(lang):
     """Start → progress while running → success in the language, metrics, download, and a
-    lab.models.Model in session_state["trained_model"] for the digits page."""
+    lab.models.Model in session_state[TRAINED_MODEL] for the digits page."""
     at = open_page(STEM, lang)
     # 2 x 1000 mini-batches of 10: more than one slice of training on any machine
     configure(at, training_size=10_000, training_batch=10, training_epochs=2, training_hidden=20)
@@ -67,8 +67,8 @@ def test_train_finishes_and_hands_the_model_over(lang):
     assert_clean(at)
     run = at.session_state["training_run"]
     assert run.state == "finished" and run.iteration == 2 * 1000
-    assert any(text("done.finished", lang).split("{")[0] in s.value for s in at.success)
-    model = at.session_state["trained_model"]
+    assert any(prefix("training.done.finished", lang) in s.value for s in at.success)
+    model = at.session_state[TRAINED_MODEL]
     assert isinstance(model, Model)
     proba = model.predict_proba(np.zeros((2, 784)))
     assert proba.shape == (2, 10)
@@ -85,7 +85,7 @@ def test_same_seed_same_network():
         at = open_page(STEM, "en")
         configure(at, **SMALL, training_seed=seed)
         train_to_end(at)
-        weights.append(at.session_state["trained_model"].network.params["W1"].copy())
+        weights.append(at.session_state[TRAINED_MODEL].network.params["W1"].copy())
     np.testing.assert_array_equal(weights[0], weights[1])
     assert not np.array_equal(weights[0], weights[2])
 
@@ -100,8 +100,8 @@ def test_stop_keeps_the_model():
     at.button(key="training_stop").click().run()
     assert_clean(at)
     assert run.state == "stopped"
-    assert any(text("done.stopped", "zh").split("{")[0] in i.value for i in at.info)
-    assert at.session_state["trained_model"].meta["iterations_done"] == run.iteration
+    assert any(prefix("training.done.stopped", "zh") in i.value for i in at.info)
+    assert at.session_state[TRAINED_MODEL].meta["iterations_done"] == run.iteration
     assert not at.get("progress")
 
 
@@ -135,6 +135,6 @@ def test_gradient_check_shows_differences_and_timings(lang):
     assert all(float(v) < 1e-7 for v in table.iloc[:, 2])
     check = at.session_state["training_gradcheck"][2]
     assert check.agrees() and check.ratio > 100
-    assert any(text("gc_ok", lang).split("{")[0] in s.value for s in at.success)
+    assert any(prefix("training.gc_ok", lang) in s.value for s in at.success)
     labels = [m.label for m in at.metric]
     assert text("gc_ratio", lang) in labels

@@ -15,6 +15,7 @@ from lab.mnist import load_mnist
 from lab.models import Model
 
 MODEL_CHOICES = ("default", "book")  # what the pages offer; "default" may fall back to "book"
+TRAINED_MODEL = "trained_model"  # session state: the lab.models.Model /training hands to /digits
 
 
 def _frozen(*arrays: np.ndarray) -> None:
