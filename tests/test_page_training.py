@@ -106,12 +106,20 @@ def test_stop_keeps_the_model():
 
 
 def test_huge_learning_rate_is_explained():
-    """lr = 100 with SGD: the loss ends above where it started, and the page says why."""
+    """lr = 100 with SGD: the weights blow up or the loss ends above where it started, and
+    the page shows the catalog's explanation for what happened, with SGD's suggested rate."""
     at = open_page(STEM, "en")
     configure(at, **SMALL, training_lr=100.0)
     train_to_end(at)
-    warnings = [w.value for w in at.warning] + [e.value for e in at.error]
-    assert any("learning rate" in w for w in warnings)
+    run = at.session_state["training_run"]
+    suggested = {"opt": text("opt.SGD", "en"), "lr": SUGGESTED_LR["SGD"]}
+    if run.state == "diverged":
+        assert [e.value for e in at.error] == [
+            text("done.diverged", "en", it=run.iteration, **suggested)
+        ]
+    else:
+        assert run.loss_went_up
+        assert text("loss_went_up", "en", **suggested) in [w.value for w in at.warning]
 
 
 def test_optimizer_change_suggests_a_learning_rate():
@@ -126,7 +134,7 @@ def test_optimizer_change_suggests_a_learning_rate():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gradient_check_shows_differences_and_timings(lang):
     """The check lists W1, b1, W2, b2 with differences below 1e-7, says backprop is right,
-    and shows the numerical gradient many times slower."""
+    and shows the measured times and their ratio (timings are shown, never asserted)."""
     at = open_page(STEM, lang)
     at.button(key="training_gc_run").click().run()
     assert_clean(at)
@@ -134,7 +142,7 @@ def test_gradient_check_shows_differences_and_timings(lang):
     assert list(table.iloc[:, 0]) == ["W1", "b1", "W2", "b2"]
     assert all(float(v) < 1e-7 for v in table.iloc[:, 2])
     check = at.session_state["training_gradcheck"][2]
-    assert check.agrees() and check.ratio > 100
-    assert any(prefix("training.gc_ok", lang) in s.value for s in at.success)
-    labels = [m.label for m in at.metric]
-    assert text("gc_ratio", lang) in labels
+    assert check.agrees()
+    assert text("gc_ok", lang, worst=check.worst) in [s.value for s in at.success]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[text("gc_ratio", lang)] == text("gc_times", lang, x=check.ratio)
