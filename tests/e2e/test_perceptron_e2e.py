@@ -4,7 +4,7 @@ import inspect
 
 import pytest
 
-from lab.perceptron import train_xor_mlp
+from lab.xor_mlp import train_xor_mlp
 from tests.catalog import text as s
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
