@@ -6,14 +6,8 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from lab.digits import ImageTooLarge, load_image, to_mnist_steps
-from lab.evaluate import (
-    Reading,
-    feature_maps,
-    hidden_activations,
-    mosaic,
-    read_digit,
-    unit_weights,
-)
+from lab.introspect import feature_maps, hidden_activations, mosaic, unit_weights
+from lab.predict import Reading, read_digit
 from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source

@@ -3,16 +3,8 @@ live, and what the trained models get wrong (confusion matrix, mistakes, accurac
 
 import streamlit as st
 
-from lab.evaluate import (
-    cell_indices,
-    confusion_matrix,
-    evaluate,
-    infer_batched,
-    infer_one_by_one,
-    most_confused,
-    per_class_accuracy,
-    speedup,
-)
+from lab.inference import infer_batched, infer_one_by_one, speedup
+from lab.metrics import cell_indices, confusion_matrix, evaluate, most_confused, per_class_accuracy
 from lab.mnist import load_mnist, to_one_hot
 from ui.charts_digits import (
     confusion_heatmap,

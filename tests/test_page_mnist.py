@@ -1,11 +1,11 @@
 """AppTest of the MNIST explorer: real shapes and labels, the two timed inference loops, the
-confusion cell picker and the mistakes gallery agree with lab.evaluate on the real test set."""
+confusion cell picker and the mistakes gallery agree with lab.metrics on the real test set."""
 
 import numpy as np
 import pytest
 
 from lab import models
-from lab.evaluate import evaluate
+from lab.metrics import evaluate
 from lab.mnist import load_mnist
 from tests.helpers_app import assert_clean, open_page
 from ui import resources

@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from lab import models
-from lab.evaluate import Report, evaluate
+from lab.metrics import Report, evaluate
 from lab.mnist import load_mnist
 from lab.models import Model
 
