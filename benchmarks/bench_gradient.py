@@ -106,8 +106,8 @@ def run() -> list[tuple[str, float, str]]:
             "ms",
         ),
         (
-            "lab gradient_check on the 17 x 17 grid (seed's quiver)",
-            _median_ms(lambda: F2.gradient_check(fn, F2.grid_points(fn.domain, 17)[2])),
+            "lab numerical_vs_analytic on the 17 x 17 grid (seed's quiver)",
+            _median_ms(lambda: F2.numerical_vs_analytic(fn, F2.grid_points(fn.domain, 17)[2])),
             "ms",
         ),
         (

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from lab.softmax_lab import softmax_decision
+from lab.softmax_loss import softmax_decision
 from tests.catalog import page_text
 from tests.helpers_app import assert_clean, open_page
 
