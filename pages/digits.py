@@ -207,9 +207,6 @@ def draw_and_read() -> None:
             key="digits_model",
         )
         m = trained if name == "trained" else model(name)
-        if m is None:
-            st.warning(t("digits.no_model", name=name))
-            return
         acc = m.meta.get("test_acc")
         st.caption(
             t("digits.model_is", name=t(f"digits.arch.{m.name}"), acc=f"{acc:.2%}" if acc else "?")

@@ -93,9 +93,6 @@ def timing() -> None:
     st.header(t("mnist.infer_title"))
     st.markdown(t("mnist.infer_intro"))
     book = model("book")
-    if book is None:
-        st.warning(t("mnist.book_missing"))
-        return
     x, labels = mnist_test()
     a, b, c = st.columns([2, 2, 1], vertical_alignment="bottom")
     loop_n = a.select_slider(
@@ -165,11 +162,7 @@ def mistakes() -> None:
         format_func=labeller("mnist.model.{}"),
         key="mnist_model",
     )
-    result = test_report(name)
-    if result is None:
-        st.warning(t("mnist.model_missing", name=name))
-        return
-    proba, report = result
+    proba, report = test_report(name)
     in_use = model(name).name
     if in_use != name:
         st.caption(t("mnist.default_is_book"))
@@ -250,7 +243,7 @@ def mistakes() -> None:
     series = []
     for choice in MODEL_CHOICES:
         m = model(choice)
-        if m is None or any(s[0] == t(f"mnist.arch.{m.name}") for s in series):
+        if any(s[0] == t(f"mnist.arch.{m.name}") for s in series):
             continue
         series.append((t(f"mnist.arch.{m.name}"), test_report(choice)[1].per_class))
     fig = grouped_bars(series, x_title=t("mnist.digit_axis"), y_title=t("mnist.acc_axis"))

@@ -172,22 +172,6 @@ def test_upload_bomb_and_non_image_give_clear_messages(lang, monkeypatch):
         assert not at.metric
 
 
-def test_missing_weights_give_a_message(monkeypatch, tmp_path):
-    """With no trained model on disk the page says how to train one instead of failing."""
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    models.load.cache_clear()
-    resources.model.clear()
-    try:
-        at = open_page("digits", "zh")
-        assert [w.value for w in at.warning] == [
-            CATALOG["digits.no_model"]["zh"].format(name="default")
-        ]
-    finally:
-        monkeypatch.undo()
-        models.load.cache_clear()
-        resources.model.clear()
-
-
 def test_model_trained_on_the_training_page_is_offered():
     """A Model left in session state by pages/training.py becomes a third choice; its reading
     comes from that network, and its single hidden layer gets the layer view."""

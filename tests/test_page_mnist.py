@@ -109,21 +109,3 @@ def test_selected_cell_reads_the_click_event():
     assert selected_cell({"selection": {"points": [{"x": "a"}]}}) is None
     assert selected_cell({"selection": {"points": []}}) is None
     assert selected_cell(None) is None
-
-
-def test_missing_weights_give_messages(monkeypatch, tmp_path):
-    """With no trained model, the inference and mistakes sections explain instead of failing."""
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    models.load.cache_clear()
-    resources.model.clear()
-    resources.test_report.clear()
-    try:
-        at = open_page("mnist", "en")
-        warnings = [w.value for w in at.warning]
-        assert CATALOG["mnist.book_missing"]["en"] in warnings
-        assert CATALOG["mnist.model_missing"]["en"].format(name="default") in warnings
-    finally:
-        monkeypatch.undo()
-        models.load.cache_clear()
-        resources.model.clear()
-        resources.test_report.clear()
