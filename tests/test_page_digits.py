@@ -198,7 +198,7 @@ def test_model_trained_on_the_training_page_is_offered():
 def test_real_handwriting_section(lang):
     """The held-out writers' section: a table with both networks' accuracy per digit (equal to
     the accuracy computed here from the shipped file) and example images of 9, 7 and 1."""
-    from lab.evaluate import confusion_matrix, per_class_accuracy
+    from lab.metrics import confusion_matrix, per_class_accuracy
     from lab.pendigits import load_held_out
 
     at = open_page("digits", lang)
