@@ -12,7 +12,7 @@ import streamlit as st
 from ui.home import home
 from ui.i18n import init_language, t
 from ui.layout import friendly_errors
-from ui.nav import CHAPTERS, available_pages, leave_legacy_pages_mode
+from ui.nav import CHAPTERS, PAGES, leave_legacy_pages_mode
 
 leave_legacy_pages_mode()
 
@@ -23,13 +23,11 @@ init_language()
 home_page = st.Page(home, title=t("common.home"), icon=":material/home:", default=True)
 sections: dict[str, list] = {"": [home_page]}
 for chapter in CHAPTERS:
-    pages = [
+    sections[t(f"common.{chapter}")] = [
         st.Page(p.path, title=t(f"{p.stem}.title"), icon=p.icon, url_path=p.stem)
-        for p in available_pages()
+        for p in PAGES
         if p.chapter == chapter
     ]
-    if pages:
-        sections[t(f"common.{chapter}")] = pages
 
 page = st.navigation(sections)
 st.sidebar.caption(t("common.sidebar_about"))

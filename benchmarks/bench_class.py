@@ -49,8 +49,8 @@ TICKS = os.sysconf("SC_CLK_TCK")
 def digit_pool(n: int = POOL) -> list[tuple[bytes, int]]:
     """(canvas PNG, the default model's reading of it) for the first ``n`` MNIST test digits."""
     from lab import models
-    from lab.evaluate import read_digit
     from lab.mnist import load_mnist
+    from lab.predict import read_digit
 
     _, (x_test, _) = load_mnist(normalize=False, flatten=True)
     model = models.load("default")

@@ -8,14 +8,13 @@ set ``OPENBLAS_NUM_THREADS`` as for training (the shipped model used 1).
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import median_seconds
 from benchmarks.bench_digits import _canvas
 from lab.augment import augment
 from lab.cnn import default_net
@@ -25,15 +24,6 @@ from lab.models import Model, load, model_path
 
 RUNS = 50
 STEPS = 5  # training mini-batches timed (of 600 per epoch)
-
-
-def _median_s(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def run() -> list[tuple[str, float, str]]:
@@ -50,13 +40,15 @@ def run() -> list[tuple[str, float, str]]:
         return int(model.predict(to_mnist(image)[None])[0])
 
     read()  # warm-up
-    rows = [(f"{model.name} model: canvas -> to_mnist -> digit", 1e3 * _median_s(read, RUNS), "ms")]
+    rows = [
+        (f"{model.name} model: canvas -> to_mnist -> digit", 1e3 * median_seconds(read, RUNS), "ms")
+    ]
     (x, t), _ = load_mnist(normalize=True, flatten=False)
     net = default_net(rng)
     batch, labels = x[:100], t[:100]
     net.gradient(batch, labels)  # warm-up
-    step = _median_s(lambda: net.gradient(batch, labels), STEPS)
-    aug = _median_s(lambda: augment(x[:1000], rng), 1)
+    step = median_seconds(lambda: net.gradient(batch, labels), STEPS)
+    aug = median_seconds(lambda: augment(x[:1000], rng), 1)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     rows.append(

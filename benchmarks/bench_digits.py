@@ -7,16 +7,15 @@ the rows as (name, value, unit) for ``make bench``.
 from __future__ import annotations
 
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import median_seconds
 from lab.digits import to_mnist
 from lab.mnist import DATA_DIR, FILES, load_mnist
 
@@ -31,21 +30,18 @@ def _canvas() -> np.ndarray:
     return np.asarray(img)
 
 
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e3
-
-
 def run() -> list[tuple[str, float, str]]:
     """Median times: to_mnist on a 280x280 canvas (50 runs), load_mnist without and with its
     cache (3 runs each, in a temporary copy of data/mnist so the real cache is untouched)."""
     image = _canvas()
     to_mnist(image)  # warm-up: imports, first allocations
-    rows = [("digits.to_mnist 280x280 canvas", _median_ms(lambda: to_mnist(image), RUNS), "ms")]
+    rows = [
+        (
+            "digits.to_mnist 280x280 canvas",
+            1e3 * median_seconds(lambda: to_mnist(image), RUNS),
+            "ms",
+        )
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         for name in FILES.values():
             shutil.copy(DATA_DIR / name, Path(tmp) / name)
@@ -55,11 +51,13 @@ def run() -> list[tuple[str, float, str]]:
             cache.unlink(missing_ok=True)
             load_mnist(data_dir=tmp)
 
-        rows.append(("mnist.load_mnist cold (decode IDX, write cache)", _median_ms(cold, 3), "ms"))
+        rows.append(
+            ("mnist.load_mnist cold (decode IDX, write cache)", 1e3 * median_seconds(cold, 3), "ms")
+        )
         rows.append(
             (
                 "mnist.load_mnist warm (from cache)",
-                _median_ms(lambda: load_mnist(data_dir=tmp), 3),
+                1e3 * median_seconds(lambda: load_mnist(data_dir=tmp), 3),
                 "ms",
             )
         )

@@ -24,6 +24,7 @@ import plotly.io as pio  # noqa: E402
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from benchmarks import median_seconds  # noqa: E402
 from lab import descent as D  # noqa: E402
 from lab import functions2d as F2  # noqa: E402
 from ui.charts_gradient import add_path, animate_path, contour_figure  # noqa: E402
@@ -33,14 +34,8 @@ PAGE_REPEATS = 5
 REPEATS = 20
 
 
-def _median_ms(fn, runs: int = REPEATS) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e3
+def _median_ms(fn) -> float:
+    return 1e3 * median_seconds(fn, REPEATS, warmup=True)
 
 
 def page_run_seconds(stem: str, lang: str = "zh") -> tuple[float, float]:
@@ -106,8 +101,8 @@ def run() -> list[tuple[str, float, str]]:
             "ms",
         ),
         (
-            "lab gradient_check on the 17 x 17 grid (seed's quiver)",
-            _median_ms(lambda: F2.gradient_check(fn, F2.grid_points(fn.domain, 17)[2])),
+            "lab numerical_vs_analytic on the 17 x 17 grid (seed's quiver)",
+            _median_ms(lambda: F2.numerical_vs_analytic(fn, F2.grid_points(fn.domain, 17)[2])),
             "ms",
         ),
         (

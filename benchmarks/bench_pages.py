@@ -12,7 +12,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui.nav import available_pages
+from ui.nav import PAGES
 
 REPEATS = 5
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -60,7 +60,7 @@ def drawn_digit_seconds(model: str) -> float:
 def run() -> list[tuple[str, float, str]]:
     rows = [
         (f"page script run /{p.stem} (AppTest, median of {REPEATS})", page_run_seconds(p.stem), "s")
-        for p in available_pages()
+        for p in PAGES
     ]
     for model in ("default", "book"):
         label = f"page script run /digits, a drawn 7, {model} model"

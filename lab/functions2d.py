@@ -25,9 +25,9 @@ __all__ = [
     "Function2D",
     "contour_values",
     "evaluate_grid",
-    "gradient_check",
     "grid_points",
     "nearest_minimum",
+    "numerical_vs_analytic",
     "view_box",
 ]
 
@@ -304,7 +304,7 @@ def contour_values(fn: Function2D, Z: ArrayLike) -> Array:
     return np.log10(1 + Z - Z.min()) if fn.log_scale else Z
 
 
-def gradient_check(
+def numerical_vs_analytic(
     fn: Function2D, points: ArrayLike, h: float = 1e-4
 ) -> tuple[Array, Array, float]:
     """Numerical against analytic gradient at a batch of points.

@@ -2,22 +2,19 @@
 
 The gates AND, OR, NAND and NOT use the weights of the seed's table; XOR cannot be one
 perceptron (no line separates its outputs), so it is two layers: XOR = AND(NAND, OR).
-Geometry for the page: the half-plane where y = 1, the decision line, and the slice of
-weight space (w1, w2) that realises a gate at a fixed bias b. Learning: the perceptron rule,
-an exact linear-separability test, and a small MLP trained by backprop on XOR.
+The perceptron learning rule (Rosenblatt) finds weights from examples when a line exists.
+Drawing them: ``lab.regions``; whether a line exists: ``lab.separability``; XOR learnt by
+backprop: ``lab.xor_mlp``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lab.activations import softmax, step_function
-from lab.network import MultiLayerNet
-from lab.optimizers import Adam
+from lab.activations import step_function
 
 Array = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -32,22 +29,14 @@ __all__ = [
     "NOT",
     "OR",
     "XOR",
-    "BestLine",
     "PerceptronRun",
-    "XorTraining",
-    "best_line",
-    "decision_line",
+    "check_labelled",
     "gate_targets",
-    "half_plane",
     "initial_line",
-    "linearly_separable",
     "perceptron",
-    "solution_slice",
     "train_perceptron",
-    "train_xor_mlp",
     "truth_table",
     "weighted_sum",
-    "xor_band",
     "xor_two_layer",
 ]
 
@@ -176,129 +165,8 @@ def truth_table(w: ArrayLike, b: float, x: ArrayLike = INPUTS) -> tuple[Array, I
     return a, step_function(a).astype(np.int64)
 
 
-def _clip(poly: Array, normal: Array, offset: float) -> Array:
-    """The part of a convex polygon (k, 2) where normal·p + offset >= 0 (Sutherland–Hodgman)."""
-    if len(poly) == 0:
-        return poly
-    s = poly @ normal + offset
-    out = []
-    for i in range(len(poly)):
-        j = (i + 1) % len(poly)
-        if s[i] >= 0:
-            out.append(poly[i])
-        if (s[i] >= 0) != (s[j] >= 0):  # the edge crosses the line: keep the crossing point
-            out.append(poly[i] + (poly[j] - poly[i]) * s[i] / (s[i] - s[j]))
-    return np.array(out, dtype=np.float64).reshape(-1, 2)
-
-
-def _square(lo: float, hi: float) -> Array:
-    return np.array([[lo, lo], [hi, lo], [hi, hi], [lo, hi]], dtype=np.float64)
-
-
-def _area(poly: Array) -> float:
-    """Shoelace formula; 0 for fewer than three vertices."""
-    if len(poly) < 3:
-        return 0.0
-    x, y = poly[:, 0], poly[:, 1]
-    return 0.5 * abs(float(x @ np.roll(y, -1) - y @ np.roll(x, -1)))
-
-
-def half_plane(w: ArrayLike, b: float, lo: float = -0.5, hi: float = 1.5) -> Array:
-    """The region of the square [lo, hi]² where w1·x1 + w2·x2 + b >= 0 (the y = 1 side).
-
-    Returns
-    -------
-    ndarray, shape (k, 2): the polygon's vertices in order, k in {0, 3, 4, 5}; empty when the
-    whole square is on the y = 0 side. The line itself (y = 0) is the polygon's boundary.
-    """
-    w = np.array(w, dtype=np.float64)
-    if not w.any():  # no line: a = b everywhere
-        return _square(lo, hi) if b > 0 else np.empty((0, 2))
-    return _clip(_square(lo, hi), w, float(b))
-
-
-def xor_band(lo: float = -0.5, hi: float = 1.5) -> Array:
-    """Where both first-layer perceptrons of XOR output 1 (s1 = NAND = 1 and s2 = OR = 1).
-
-    The strip between the NAND line and the OR line inside [lo, hi]²: there, and only there,
-    the second layer AND(s1, s2) outputs 1. Returns the polygon (k, 2), as ``half_plane``.
-    """
-    (w_nand, b_nand), (w_or, b_or) = GATE_PARAMS["NAND"], GATE_PARAMS["OR"]
-    return _clip(half_plane(w_nand, b_nand, lo, hi), np.array(w_or), b_or)
-
-
-def decision_line(w: ArrayLike, b: float, lo: float = -0.5, hi: float = 1.5) -> Array:
-    """The segment of the line w1·x1 + w2·x2 + b = 0 inside the square [lo, hi]².
-
-    Returns
-    -------
-    ndarray, shape (2, 2): its two end points; shape (0, 2) when the line misses the square
-    or when w = 0 (then there is no line: every input gives the same output).
-
-    Notes
-    -----
-    The line is p0 + s·d with p0 = −b·w/|w|² (the point nearest the origin) and d = (−w2, w1);
-    each side of the square bounds s from one side (Liang–Barsky clipping).
-    """
-    w = np.array(w, dtype=np.float64)
-    if w.shape != (2,):
-        raise ValueError(f"expected w of shape (2,), got {w.shape}")
-    scale = np.abs(w).max()
-    if scale == 0:
-        return np.empty((0, 2))
-    with np.errstate(over="ignore"):  # dividing by a tiny |w| only moves the line far away
-        w, b = w / scale, b / scale  # the same line, with max |w_i| = 1 (w @ w cannot underflow)
-    if not np.isfinite(b):
-        return np.empty((0, 2))
-    p0 = -b * w / (w @ w)
-    d = np.array([-w[1], w[0]])
-    s_lo, s_hi = -np.inf, np.inf
-    for k in range(2):
-        if abs(d[k]) <= EPS:  # parallel to this axis, to within rounding (max |w_i| is 1)
-            if not lo <= p0[k] <= hi:
-                return np.empty((0, 2))
-            continue
-        s1, s2 = sorted(((lo - p0[k]) / d[k], (hi - p0[k]) / d[k]))
-        s_lo, s_hi = max(s_lo, s1), min(s_hi, s2)
-    if s_lo >= s_hi:
-        return np.empty((0, 2))
-    return np.array([p0 + s_lo * d, p0 + s_hi * d])
-
-
-def solution_slice(t: ArrayLike, b: float, lim: float = 2.0, x: ArrayLike = INPUTS) -> Array:
-    """All weights (w1, w2) in [−lim, lim]² for which the perceptron (w, b) outputs t on x.
-
-    A slice at fixed b of the solution region in (w1, w2, b) space. Each input gives one
-    linear condition on w: w·x_i + b > 0 where t_i = 1, w·x_i + b <= 0 where t_i = 0, so the
-    slice is a convex polygon (a cone in 3-D: scaling (w, b) by any c > 0 keeps the outputs).
-
-    Parameters
-    ----------
-    t : array_like of {0, 1}, shape (N,)
-    b : float
-    lim : float
-        Half-width of the square of weights considered.
-    x : array_like, shape (N, 2)
-
-    Returns
-    -------
-    ndarray, shape (k, 2): the polygon (its closure); shape (0, 2) when no weights work at
-    this b (for XOR: at every b). A slice of zero area counts as empty.
-    """
-    x, t = np.array(x, dtype=np.float64), np.asarray(t)
-    poly = _square(-lim, lim)
-    for xi, ti in zip(x, t, strict=True):
-        sign = 1.0 if ti == 1 else -1.0
-        if not xi.any():  # a = b whatever w is: decide exactly, with y = 0 at a = 0
-            if (b > 0) != (ti == 1):
-                return np.empty((0, 2))
-            continue
-        poly = _clip(poly, sign * xi, sign * b)
-    # Rounding leaves a sliver of area ~eps·lim² where the true slice is a point or a segment.
-    return poly if _area(poly) > 64 * EPS * (2 * lim) ** 2 else np.empty((0, 2))
-
-
-def _check_labelled(x: ArrayLike, t: ArrayLike) -> tuple[Array, IntArray]:
+def check_labelled(x: ArrayLike, t: ArrayLike) -> tuple[Array, IntArray]:
+    """Points x (N, n) as float64 and their labels t (N,) in {0, 1} as int64, or ValueError."""
     x, t = np.array(x, dtype=np.float64), np.array(t)
     if x.ndim != 2 or t.shape != (x.shape[0],):
         raise ValueError(
@@ -308,62 +176,6 @@ def _check_labelled(x: ArrayLike, t: ArrayLike) -> tuple[Array, IntArray]:
     if not np.isin(t, (0, 1)).all():
         raise ValueError(f"expected labels t in {{0, 1}}, got {np.unique(t).tolist()}")
     return x, t.astype(np.int64)
-
-
-MAX_SEPARABILITY_POINTS = 16
-MAX_ELIMINATION_ROWS = 200_000  # Fourier–Motzkin can square the row count per unknown
-
-
-def linearly_separable(x: ArrayLike, t: ArrayLike) -> bool:
-    """Whether one perceptron can output t on x: is there (w, b) with y = t on every point?
-
-    Parameters
-    ----------
-    x : array_like, shape (N, n), N <= 16
-    t : array_like of {0, 1}, shape (N,)
-
-    Returns
-    -------
-    bool. AND, OR, NAND: True. XOR: False.
-
-    Notes
-    -----
-    Exact, by Fourier–Motzkin elimination: with s_i = ±1 for t_i = 1/0, the perceptron exists
-    iff the inequalities s_i·(x_i·w + b) >= 1 in v = (w, b) have a solution (the points are
-    finitely many, so "> 0 and <= 0" can be scaled to a margin of 1). Eliminating one unknown
-    pairs every row with a positive coefficient with every row with a negative one; when all
-    are gone, any row left reads 0 >= (a positive number), a contradiction. The row count can
-    square at each step, hence the small N.
-    """
-    x, t = _check_labelled(x, t)
-    if len(x) > MAX_SEPARABILITY_POINTS:
-        raise ValueError(
-            f"the exact test is for at most {MAX_SEPARABILITY_POINTS} points, got {len(x)}; "
-            "train_perceptron on more points converges if and only if they are separable"
-        )
-    sign = np.where(t == 1, 1.0, -1.0)
-    rows = sign[:, None] * np.hstack([x, np.ones((len(x), 1))])  # rows @ v >= rhs
-    rhs = np.ones(len(x))
-    for k in range(rows.shape[1]):
-        col = rows[:, k]
-        pos, neg = col > 0, col < 0
-        p_rows, p_rhs = rows[pos] / col[pos, None], rhs[pos] / col[pos]
-        n_rows, n_rhs = rows[neg] / -col[neg, None], rhs[neg] / -col[neg]
-        new = (p_rows[:, None, :] + n_rows[None, :, :]).reshape(-1, rows.shape[1])
-        rows = np.vstack([rows[~(pos | neg)], new])
-        rhs = np.concatenate([rhs[~(pos | neg)], (p_rhs[:, None] + n_rhs[None, :]).ravel()])
-        rows[:, k] = 0.0  # eliminated exactly, whatever the rounding
-        # Coefficients within rounding of 0 are 0: entries are sums of a few ratios of inputs.
-        scale = np.abs(rows).max(axis=1, keepdims=True) + np.abs(rhs)[:, None]
-        rows[np.abs(rows) <= 64 * EPS * scale] = 0.0
-        if not rows.any(axis=1).all():  # a row 0 >= rhs > 0 already: a contradiction
-            return False
-        if len(rows) > MAX_ELIMINATION_ROWS:
-            raise ValueError(
-                f"the exact test grew to {len(rows)} inequalities; use fewer points or "
-                "fewer inputs, or run train_perceptron (it converges only on separable data)"
-            )
-    return len(rows) == 0
 
 
 @dataclass(frozen=True)
@@ -449,7 +261,7 @@ def train_perceptron(
     if not (XOR) some row is always wrong, so w never stops moving, and with a fixed order of
     rows it settles into a loop.
     """
-    x, t = _check_labelled(x, t)
+    x, t = check_labelled(x, t)
     if not lr > 0:
         raise ValueError(f"expected a learning rate lr > 0, got {lr}")
     w = np.array(w, dtype=np.float64)
@@ -490,40 +302,6 @@ def train_perceptron(
     )
 
 
-@dataclass(frozen=True)
-class BestLine:
-    """The line that gets the most points right: ``n_correct`` of them, marked in ``correct``."""
-
-    n_correct: int
-    w: Array
-    b: float
-    correct: NDArray[np.bool_]
-
-
-def best_line(x: ArrayLike, t: ArrayLike) -> BestLine:
-    """The best any single perceptron can do on (x, t), with a line that does it.
-
-    Tries the largest subsets of points first; the first one that is linearly separable
-    (exact test) gives the count, and the learning rule (from w = 0, b = 0, lr = 1, which
-    must converge on separable data) gives the direction w. The bias is then moved to the
-    middle of the gap between the two classes along w, so no point sits on the line.
-    For XOR: 3 of 4.
-    """
-    x, t = _check_labelled(x, t)
-    for k in range(len(x), 0, -1):
-        for subset in combinations(range(len(x)), k):
-            idx = list(subset)
-            if linearly_separable(x[idx], t[idx]):
-                run = train_perceptron(x[idx], t[idx], np.zeros(x.shape[1]), 0.0, 1.0, 1000)
-                w, b = run.w[-1], float(run.b[-1])
-                score = x[idx] @ w
-                if 0 < t[idx].sum() < k:  # both classes: centre b between them
-                    b = -0.5 * float(score[t[idx] == 1].min() + score[t[idx] == 0].max())
-                correct = perceptron(x, w, b) == t
-                return BestLine(int(correct.sum()), w, b, correct)
-    raise ValueError("expected at least one point, got none")
-
-
 def xor_two_layer(x: ArrayLike = INPUTS) -> tuple[IntArray, IntArray, IntArray]:
     """XOR as two layers of perceptrons: s1 = NAND(x), s2 = OR(x), y = AND(s1, s2).
 
@@ -536,80 +314,3 @@ def xor_two_layer(x: ArrayLike = INPUTS) -> tuple[IntArray, IntArray, IntArray]:
     s2 = perceptron(x, *GATE_PARAMS["OR"])
     y = perceptron(np.column_stack([s1, s2]), *GATE_PARAMS["AND"])
     return s1, s2, y
-
-
-@dataclass(frozen=True)
-class XorTraining:
-    """Snapshots of a small MLP learning XOR by backprop.
-
-    Attributes
-    ----------
-    iters : ndarray of int, shape (F,)
-        The iteration of each snapshot (0 = before training).
-    loss : ndarray, shape (iterations,)
-        Cross-entropy on the four inputs at every iteration (before its update).
-    grid : ndarray, shape (G,)
-        Coordinates of the grid on both axes.
-    prob : ndarray, shape (F, G, G)
-        P(y = 1) on the grid, prob[f, i, j] at (x1, x2) = (grid[j], grid[i]).
-    y : ndarray, shape (F, 4)
-        P(y = 1) at the four ``INPUTS`` at each snapshot.
-    accuracy : float
-        Fraction of the four inputs classified right at the end.
-    """
-
-    iters: IntArray
-    loss: Array
-    grid: Array
-    prob: Array
-    y: Array
-    accuracy: float
-
-
-def train_xor_mlp(
-    hidden: int = 4,
-    activation: str = "sigmoid",
-    seed: int = 0,
-    lr: float = 0.02,
-    iterations: int = 800,
-    frames: int = 30,
-    lo: float = -0.5,
-    hi: float = 1.5,
-    grid_size: int = 41,
-) -> XorTraining:
-    """Train a 2 → hidden → 2 network (``lab.network.MultiLayerNet``, softmax head) on XOR.
-
-    Full batch (the four inputs, targets t = [0, 1, 1, 0]), Adam with learning rate lr,
-    seeded weights. Snapshots are spaced geometrically, because the boundary changes most at
-    the start. The defaults stop while the weights are still moderate, so the boundary is a
-    visible curve (trained much longer, sigmoid units saturate into straight bands).
-
-    Returns
-    -------
-    XorTraining
-    """
-    x, t = INPUTS, gate_targets("XOR")
-    net = MultiLayerNet(2, [hidden], 2, rng=np.random.default_rng(seed), activation=activation)
-    optimizer = Adam(lr=lr)
-    grid = np.linspace(lo, hi, grid_size)
-    g1, g2 = np.meshgrid(grid, grid)
-    points = np.column_stack([g1.ravel(), g2.ravel()])
-    snaps = np.unique(np.r_[0, np.geomspace(1, iterations, frames - 1).round()].astype(np.int64))
-    loss, prob, y = [], [], []
-    for i in range(iterations + 1):
-        if i in snaps:
-            prob.append(softmax(net.predict(points))[:, 1].reshape(grid_size, grid_size))
-            y.append(softmax(net.predict(x))[:, 1])
-        if i == iterations:
-            break
-        grads = net.gradient(x, t)
-        loss.append(net.last_loss)
-        optimizer.update(net.params, grads)
-    return XorTraining(
-        iters=snaps,
-        loss=np.array(loss),
-        grid=grid,
-        prob=np.array(prob),
-        y=np.array(y),
-        accuracy=net.accuracy(x, t),
-    )

@@ -1,4 +1,5 @@
-"""Read handwritten digits from image files with a trained network.
+"""Read handwritten digits with a trained network: one image array (``read_digit``, for the
+/digits page), or image files from the command line.
 
 Usage::
 
@@ -7,7 +8,8 @@ Usage::
 Each PATH is an image file (PNG, JPEG, BMP, GIF; anything Pillow reads is tried) or a folder,
 searched recursively for ``*.png *.jpg *.jpeg *.bmp *.gif`` (case-insensitive, sorted, hidden
 files and folders skipped, symlinked folders not followed). Every image goes through
-``lab.digits.to_mnist`` (MNIST's own preprocessing) and then ``model.predict_proba``.
+``read_digit``: MNIST's own preprocessing (``lab.digits.to_mnist_steps``), then
+``model.predict_proba``.
 
 Output: one line per image, an aligned table (path, digit, confidence) or, with ``--json``, one
 JSON object per line: ``{"path", "digit", "confidence", "probs", "error", "ink"}``. A blank
@@ -25,14 +27,52 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from lab.digits import load_image, to_mnist
+from lab.digits import DigitSteps, load_image, to_mnist_steps
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif"}
 PROG = "lab.predict"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One drawing or photo read by a model (see ``read_digit``).
+
+    Attributes
+    ----------
+    steps : DigitSteps
+        The preprocessing, step by step; ``steps.centred28`` is the model input.
+    digit : int or None
+        The most probable digit; None when the image holds no ink.
+    proba : ndarray of float64, shape (10,), or None
+        The model's probabilities (sum to 1); None when there is no ink.
+    """
+
+    steps: DigitSteps
+    digit: int | None
+    proba: NDArray[np.float64] | None
+
+
+def read_digit(model, image: ArrayLike) -> Reading:
+    """Turn an image into MNIST's format (``lab.digits.to_mnist_steps``) and classify it.
+
+    Parameters
+    ----------
+    model : lab.models.Model
+        Anything with ``predict_proba(x) -> (N, 10)``.
+    image : array_like, shape (H, W), (H, W, 3) or (H, W, 4)
+        A canvas or a photo, either polarity (see ``to_mnist``).
+    """
+    steps = to_mnist_steps(image)
+    if steps.centred28 is None:
+        return Reading(steps, None, None)
+    proba = model.predict_proba(steps.centred28[np.newaxis])[0]  # a batch of one image
+    return Reading(steps, int(np.argmax(proba)), proba)
 
 
 def find_images(paths: list[str]) -> Iterator[tuple[str, str | None]]:
@@ -70,19 +110,18 @@ def _row(path: str, **fields) -> dict:
 def predict_file(model, path: str) -> dict:
     """One result: digit, confidence and probabilities, or why there are none."""
     try:
-        x = to_mnist(load_image(path))
-        if x is None:
+        reading = read_digit(model, load_image(path))
+        if reading.digit is None:
             return _row(path, ink=False)
-        probs = np.asarray(model.predict_proba(x[np.newaxis]), dtype=np.float64)[0]
+        probs = np.asarray(reading.proba, dtype=np.float64)
     except ValueError as exc:  # load_image's messages start with the file name
         return _row(path, error=str(exc).removeprefix(f"{Path(path)}: "))
     except Exception as exc:  # one bad file must not stop the run
         return _row(path, error=f"{type(exc).__name__}: {exc}")
-    digit = int(probs.argmax())
     return _row(
         path,
-        digit=digit,
-        confidence=round(float(probs[digit]), 6),
+        digit=reading.digit,
+        confidence=round(float(probs[reading.digit]), 6),
         probs=[round(float(p), 6) for p in probs],
         ink=True,
     )

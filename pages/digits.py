@@ -6,25 +6,19 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from lab.digits import ImageTooLarge, load_image, to_mnist_steps
-from lab.evaluate import (
-    Reading,
-    feature_maps,
-    hidden_activations,
-    mosaic,
-    read_digit,
-    unit_weights,
-)
+from lab.introspect import feature_maps, hidden_activations, mosaic, unit_weights
+from lab.predict import Reading, read_digit
 from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
 from ui.domain_shift import compare_models, real_handwriting
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
+from ui.resources import TRAINED_MODEL as TRAINED
 
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
 STEP_PX = 120  # shown size of each preprocessing step
-TRAINED = "trained_model"  # session state: a lab.models.Model handed over by pages/training.py
 
 page_intro("digits")
 
@@ -214,9 +208,6 @@ def draw_and_read() -> None:
             key="digits_model",
         )
         m = trained if name == "trained" else model(name)
-        if m is None:
-            st.warning(t("digits.no_model", name=name))
-            return
         acc = m.meta.get("test_acc")
         st.caption(
             t("digits.model_is", name=t(f"digits.arch.{m.name}"), acc=f"{acc:.2%}" if acc else "?")

@@ -153,7 +153,7 @@ st.markdown(t("gradient_field.grad_intro"))
 
 def book_gradients() -> None:
     points = np.array(list(F2.BOOK_GRADIENTS))
-    numerical, analytic, _ = F2.gradient_check(F2.FUNCTIONS["function_2"], points)
+    numerical, analytic, _ = F2.numerical_vs_analytic(F2.FUNCTIONS["function_2"], points)
     rows = [
         {
             t("gradient_field.col_point"): fmt_point(p, "g"),
@@ -211,10 +211,10 @@ def field() -> None:
         p0 = st.slider(t("gradient_field.px0"), a, b, step=0.05, key="gradient_field_p0")
         p1 = st.slider(t("gradient_field.px1"), c, d, step=0.05, key="gradient_field_p1")
     _, _, points = F2.grid_points(fn.domain, n)
-    numerical, analytic, max_diff = F2.gradient_check(fn, points)
+    numerical, analytic, max_diff = F2.numerical_vs_analytic(fn, points)
     grads = numerical if kind == "numerical" else analytic
     point = np.array([p0, p1])
-    (g_num,), (g_ana,), diff_here = F2.gradient_check(fn, point[None, :])
+    (g_num,), (g_ana,), diff_here = F2.numerical_vs_analytic(fn, point[None, :])
     value = float(fn.f(point))
     x0s, x1s, Z = F2.evaluate_grid(fn, fn.domain, CONTOUR_N)
     x_t, y_t = x_titles()
@@ -275,7 +275,7 @@ def field() -> None:
         )
     )
     st.markdown(t("gradient_field.max_diff", n=n * n, diff=f"{max_diff:.2e}"))
-    show_source(F2.FUNCTIONS[name].f, F2.gradient_check, C.numerical_gradient)
+    show_source(F2.FUNCTIONS[name].f, F2.numerical_vs_analytic, C.numerical_gradient)
 
 
 field()

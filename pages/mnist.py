@@ -3,16 +3,8 @@ live, and what the trained models get wrong (confusion matrix, mistakes, accurac
 
 import streamlit as st
 
-from lab.evaluate import (
-    cell_indices,
-    confusion_matrix,
-    evaluate,
-    infer_batched,
-    infer_one_by_one,
-    most_confused,
-    per_class_accuracy,
-    speedup,
-)
+from lab.inference import infer_batched, infer_one_by_one, speedup
+from lab.metrics import cell_indices, confusion_matrix, evaluate, most_confused, per_class_accuracy
 from lab.mnist import load_mnist, to_one_hot
 from ui.charts_digits import (
     confusion_heatmap,
@@ -101,9 +93,6 @@ def timing() -> None:
     st.header(t("mnist.infer_title"))
     st.markdown(t("mnist.infer_intro"))
     book = model("book")
-    if book is None:
-        st.warning(t("mnist.book_missing"))
-        return
     x, labels = mnist_test()
     a, b, c = st.columns([2, 2, 1], vertical_alignment="bottom")
     loop_n = a.select_slider(
@@ -173,11 +162,7 @@ def mistakes() -> None:
         format_func=labeller("mnist.model.{}"),
         key="mnist_model",
     )
-    result = test_report(name)
-    if result is None:
-        st.warning(t("mnist.model_missing", name=name))
-        return
-    proba, report = result
+    proba, report = test_report(name)
     in_use = model(name).name
     if in_use != name:
         st.caption(t("mnist.default_is_book"))
@@ -258,7 +243,7 @@ def mistakes() -> None:
     series = []
     for choice in MODEL_CHOICES:
         m = model(choice)
-        if m is None or any(s[0] == t(f"mnist.arch.{m.name}") for s in series):
+        if any(s[0] == t(f"mnist.arch.{m.name}") for s in series):
             continue
         series.append((t(f"mnist.arch.{m.name}"), test_report(choice)[1].per_class))
     fig = grouped_bars(series, x_title=t("mnist.digit_axis"), y_title=t("mnist.acc_axis"))

@@ -5,6 +5,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lab import perceptron as P
+from lab import regions as R
+from lab import separability as S
+from lab import xor_mlp as X
 from ui import charts_perceptron as C
 from ui.charts import line_chart, style
 from ui.i18n import current_lang, labeller, t
@@ -68,10 +71,10 @@ def gate_figures(w1: float, w2: float, b: float, gate: str, lang: str) -> tuple:
     w, target = (w1, w2), P.gate_targets(gate)
     _, y = P.truth_table(w, b)
     plane = input_plane(t("perceptron.plane_title"))
-    plane.add_trace(C.region_trace(P.half_plane(w, b, LO, HI), t("perceptron.region")))
-    plane.add_trace(C.line_trace(P.decision_line(w, b, LO, HI), line_name(w, b)))
+    plane.add_trace(C.region_trace(R.half_plane(w, b, LO, HI), t("perceptron.region")))
+    plane.add_trace(C.line_trace(R.decision_line(w, b, LO, HI), line_name(w, b)))
     plane.add_traces(input_points(target, y != target))
-    poly = P.solution_slice(target, b)
+    poly = R.solution_slice(target, b)
     weights = C.plane(
         x_title=t("perceptron.w1"),
         y_title=t("perceptron.w2"),
@@ -147,7 +150,7 @@ def playground() -> None:
             st.markdown(t("perceptron.slice_explain"))
         if gate == "NOT":
             st.caption(t("perceptron.not_note"))
-    show_source(P.perceptron, P.weighted_sum, P.half_plane, P.solution_slice)
+    show_source(P.perceptron, P.weighted_sum, R.half_plane, R.solution_slice)
 
 
 playground()
@@ -159,19 +162,19 @@ playground()
 def xor_figures(lang: str) -> tuple:
     """XOR's best single line, and the two-layer solution in the input and (s1, s2) planes."""
     xor_t = P.gate_targets("XOR")
-    best = P.best_line(P.INPUTS, xor_t)
+    best = S.best_line(P.INPUTS, xor_t)
     best_fig = input_plane(t("perceptron.best_title", n=best.n_correct))
-    best_fig.add_trace(C.region_trace(P.half_plane(best.w, best.b, LO, HI), t("perceptron.region")))
+    best_fig.add_trace(C.region_trace(R.half_plane(best.w, best.b, LO, HI), t("perceptron.region")))
     best_fig.add_trace(
-        C.line_trace(P.decision_line(best.w, best.b, LO, HI), line_name(best.w, best.b))
+        C.line_trace(R.decision_line(best.w, best.b, LO, HI), line_name(best.w, best.b))
     )
     best_fig.add_traces(input_points(xor_t, ~best.correct))
 
     nand, orr, and_ = P.GATE_PARAMS["NAND"], P.GATE_PARAMS["OR"], P.GATE_PARAMS["AND"]
     two = input_plane(t("perceptron.two_plane"))
-    two.add_trace(C.region_trace(P.xor_band(LO, HI), t("perceptron.band")))
-    two.add_trace(C.line_trace(P.decision_line(*nand, LO, HI), t("perceptron.nand_line"), C.PURPLE))
-    two.add_trace(C.line_trace(P.decision_line(*orr, LO, HI), t("perceptron.or_line"), C.GOOD))
+    two.add_trace(C.region_trace(R.xor_band(LO, HI), t("perceptron.band")))
+    two.add_trace(C.line_trace(R.decision_line(*nand, LO, HI), t("perceptron.nand_line"), C.PURPLE))
+    two.add_trace(C.line_trace(R.decision_line(*orr, LO, HI), t("perceptron.or_line"), C.GOOD))
     two.add_traces(input_points(xor_t))
 
     s1, s2, y = P.xor_two_layer(P.INPUTS)
@@ -182,8 +185,8 @@ def xor_figures(lang: str) -> tuple:
         lo=LO,
         hi=HI,
     )
-    hidden.add_trace(C.region_trace(P.half_plane(*and_, LO, HI), t("perceptron.region")))
-    hidden.add_trace(C.line_trace(P.decision_line(*and_, LO, HI), t("perceptron.and_line")))
+    hidden.add_trace(C.region_trace(R.half_plane(*and_, LO, HI), t("perceptron.region")))
+    hidden.add_trace(C.line_trace(R.decision_line(*and_, LO, HI), t("perceptron.and_line")))
     came_from = {}  # (s1, s2) -> the inputs that land there
     for point, text in zip(zip(s1, s2, strict=True), INPUT_TEXT, strict=True):
         came_from.setdefault(point, []).append(text)
@@ -195,12 +198,12 @@ def xor_figures(lang: str) -> tuple:
 
 st.header(t("perceptron.xor_title"))
 xor_t = P.gate_targets("XOR")
-best = P.best_line(P.INPUTS, xor_t)
+best = S.best_line(P.INPUTS, xor_t)
 best_fig, two_fig, hidden_fig = xor_figures(current_lang())
 proof, chart = st.columns([3, 2])
 with proof:
     st.markdown(t("perceptron.xor_proof"))
-    separable = P.linearly_separable(P.INPUTS, xor_t)
+    separable = S.linearly_separable(P.INPUTS, xor_t)
     st.info(t("perceptron.xor_verdict", best=best.n_correct, separable=MARK[separable]))
 chart.plotly_chart(best_fig, key="perceptron_best")
 
@@ -221,15 +224,15 @@ table_col.table(
 left.plotly_chart(two_fig, key="perceptron_two_plane")
 right.plotly_chart(hidden_fig, key="perceptron_s_plane")
 st.caption(t("perceptron.s_caption"))
-show_source(P.linearly_separable, P.best_line, P.xor_two_layer, P.XOR)
+show_source(S.linearly_separable, S.best_line, P.xor_two_layer, P.XOR)
 
 
 # -- a small MLP trained by backprop ---------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False)
-def xor_training(hidden: int, activation: str, seed: int) -> P.XorTraining:
-    return P.train_xor_mlp(hidden, activation, seed)
+def xor_training(hidden: int, activation: str, seed: int) -> X.XorTraining:
+    return X.train_xor_mlp(hidden, activation, seed)
 
 
 @figures
@@ -299,7 +302,7 @@ def mlp() -> None:
         st.success(t("perceptron.mlp_ok"))
     else:
         st.warning(t("perceptron.mlp_stuck", n=round(run.accuracy * 4)))
-    show_source(P.train_xor_mlp)
+    show_source(X.train_xor_mlp)
 
 
 mlp()
@@ -313,7 +316,7 @@ def rule_parts(run: P.PerceptronRun, j: int, target) -> tuple:
     w, b = run.w[j], run.b[j]
     _, y = P.truth_table(w, b)
     shown = P.INPUTS[run.sample[j - 1 : j]] if j else P.INPUTS[:0]
-    return P.half_plane(w, b, LO, HI), P.decision_line(w, b, LO, HI), shown, P.INPUTS[y != target]
+    return R.half_plane(w, b, LO, HI), R.decision_line(w, b, LO, HI), shown, P.INPUTS[y != target]
 
 
 def step_text(run: P.PerceptronRun, k: int, lr: float) -> str:
@@ -412,7 +415,7 @@ def learning_rule() -> None:
         st.plotly_chart(bars, key="perceptron_errors")
     if run.converged:
         st.success(t("perceptron.rule_converged", epochs=len(run.epoch_errors), steps=n_steps))
-    elif not P.linearly_separable(P.INPUTS, target):
+    elif not S.linearly_separable(P.INPUTS, target):
         first, period = run.repeat or (0, 0)
         key = "perceptron.rule_never"
         if run.repeat:  # period 1 with every input wrong: the corrections cancel exactly

@@ -7,8 +7,7 @@ import streamlit as st
 
 from lab import shapes as S
 from ui import charts_shapes as C
-from ui.charts import style
-from ui.charts_perceptron import FONT
+from ui.charts import FONT, style
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 

@@ -4,11 +4,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lab import softmax_lab as S
+from lab import softmax_loss as S
 from lab.activations import softmax
 from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_squared_error
 from lab.mnist import to_one_hot
-from ui.charts_training import bar_chart, curves_with_marker
+from ui.charts import bar_chart, curves_with_marker
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 from ui.resources import mnist_uint8

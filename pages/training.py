@@ -20,12 +20,11 @@ from lab.trainer import iter_train
 from ui.charts_training import training_charts
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
-from ui.nav import available_pages
+from ui.resources import TRAINED_MODEL as MODEL
 from ui.resources import mnist_test
 
 STEM = "training"
 RUN = "training_run"  # session state: the current TrainingRun
-MODEL = "trained_model"  # session state read by the digits page: a lab.models.Model
 GRADCHECK = "training_gradcheck"  # session state: (hidden, images, GradCheck)
 GC_PENDING = "training_gc_pending"  # session state: the check button was pressed
 START_PENDING = "training_start_pending"  # session state: the start button was pressed
@@ -176,10 +175,7 @@ def draw_result(run: TrainingRun) -> None:
         icon=":material/download:",
         key="training_download",
     )
-    if any(p.stem == "digits" for p in available_pages()):
-        d2.page_link("pages/digits.py", label=t("training.use_on_digits"), icon=":material/draw:")
-    else:
-        d2.caption(t("training.saved_for_digits"))
+    d2.page_link("pages/digits.py", label=t("training.use_on_digits"), icon=":material/draw:")
 
 
 def request_check() -> None:

@@ -8,7 +8,7 @@ drawing (``lab.pendigits.held_out_set``). No model was trained on these writers.
 import numpy as np
 import pytest
 
-from lab.evaluate import confusion_matrix, per_class_accuracy
+from lab.metrics import confusion_matrix, per_class_accuracy
 from lab.mnist import load_mnist
 from lab.models import load
 from lab.pendigits import HELD_OUT_WRITERS, held_out_set, load_held_out

@@ -11,9 +11,9 @@ from lab.functions2d import (
     FUNCTIONS,
     contour_values,
     evaluate_grid,
-    gradient_check,
     grid_points,
     nearest_minimum,
+    numerical_vs_analytic,
     view_box,
 )
 
@@ -50,7 +50,7 @@ def test_analytic_gradient_matches_numerical(name, rng):
     fn = FUNCTIONS[name]
     (a, b), (c, d) = fn.domain
     points = np.column_stack([rng.uniform(a, b, 200), rng.uniform(c, d, 200)])
-    numerical, analytic, max_diff = gradient_check(fn, points)
+    numerical, analytic, max_diff = numerical_vs_analytic(fn, points)
     scale = np.max(np.abs(analytic))
     np.testing.assert_allclose(numerical, analytic, rtol=1e-6, atol=1e-8 * scale)
     assert max_diff == np.max(np.abs(numerical - analytic))
@@ -101,7 +101,7 @@ def test_seed_grid():
 def test_seed_quiver_gradient():
     """The seed's picture: -∇(x0² + x1²) on the grid is -2·(x0, x1), pointing at the origin."""
     _, _, points = grid_points(((-2, 2), (-2, 2)), 17)
-    numerical, analytic, max_diff = gradient_check(FUNCTIONS["function_2"], points)
+    numerical, analytic, max_diff = numerical_vs_analytic(FUNCTIONS["function_2"], points)
     np.testing.assert_array_equal(analytic, 2 * points)
     np.testing.assert_allclose(numerical, 2 * points, atol=1e-9)
     assert max_diff < 1e-9
@@ -110,7 +110,7 @@ def test_seed_quiver_gradient():
 def test_book_gradients():
     """The book's three gradients of x0² + x1² (ch. 4.4), numerically, to 1e-9."""
     points = np.array(list(BOOK_GRADIENTS))
-    numerical, analytic, _ = gradient_check(FUNCTIONS["function_2"], points)
+    numerical, analytic, _ = numerical_vs_analytic(FUNCTIONS["function_2"], points)
     np.testing.assert_allclose(numerical, list(BOOK_GRADIENTS.values()), atol=1e-9)
     np.testing.assert_array_equal(analytic, list(BOOK_GRADIENTS.values()))
 
@@ -118,7 +118,7 @@ def test_book_gradients():
 def test_gradient_check_rejects_a_single_point():
     """A point of shape (2,) is not a batch: the message says how to reshape it."""
     with pytest.raises(ValueError, match=r"reshape"):
-        gradient_check(FUNCTIONS["function_2"], [1.0, 2.0])
+        numerical_vs_analytic(FUNCTIONS["function_2"], [1.0, 2.0])
 
 
 def test_bad_grid_size():

@@ -7,7 +7,7 @@ import pytest
 
 from tests.helpers_app import open_page
 from ui.i18n import LANGS, lang_from_locale
-from ui.nav import PAGES, available_pages
+from ui.nav import PAGES
 from ui.strings import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ def test_keys_used_in_code_exist():
 
 def test_each_page_has_title_intro_card():
     """Every lesson page has a title, an intro and a home-page card in the catalog."""
-    for page in available_pages():
+    for page in PAGES:
         for part in ("title", "intro", "card"):
             assert f"{page.stem}.{part}" in CATALOG, f"{page.stem}.{part}"
 
@@ -48,7 +48,7 @@ def test_page_urls_are_file_stems():
     """URL path = file stem for every page (the legacy pages/ trap) and stems are unique."""
     stems = [p.stem for p in PAGES]
     assert len(stems) == len(set(stems))
-    for page in available_pages():
+    for page in PAGES:
         assert page.path.stem == page.stem
 
 

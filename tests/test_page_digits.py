@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw
 from lab import models
 from lab.digits import to_mnist
 from lab.network import TwoLayerNet
+from tests.catalog import text
 from tests.helpers_app import assert_clean, open_page
 from tests.test_digits import big_blank_png
 from ui import resources
@@ -28,13 +29,6 @@ STROKES = {  # one digit each, as a person draws it on the 280x280 canvas
     1: [(140, 40), (146, 240)],
     7: [(60, 60), (215, 60), (120, 240)],
 }
-pytestmark = pytest.mark.skipif(
-    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-)
-
-
-def text(key: str, lang: str) -> str:
-    return CATALOG[key][lang]
 
 
 def canvas_png(points, width: int = 22) -> bytes:
@@ -178,28 +172,12 @@ def test_upload_bomb_and_non_image_give_clear_messages(lang, monkeypatch):
         assert not at.metric
 
 
-def test_missing_weights_give_a_message(monkeypatch, tmp_path):
-    """With no trained model on disk the page says how to train one instead of failing."""
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    models.load.cache_clear()
-    resources.model.clear()
-    try:
-        at = open_page("digits", "zh")
-        assert [w.value for w in at.warning] == [
-            CATALOG["digits.no_model"]["zh"].format(name="default")
-        ]
-    finally:
-        monkeypatch.undo()
-        models.load.cache_clear()
-        resources.model.clear()
-
-
 def test_model_trained_on_the_training_page_is_offered():
     """A Model left in session state by pages/training.py becomes a third choice; its reading
     comes from that network, and its single hidden layer gets the layer view."""
     net = TwoLayerNet(784, 30, 10, rng=np.random.default_rng(0))
     trained = models.Model("trained", net, {"test_acc": 0.5})
-    at = open_page("digits", "en", trained_model=trained)
+    at = open_page("digits", "en", **{resources.TRAINED_MODEL: trained})
     choice = at.segmented_control(key="digits_model")
     assert list(choice.options) == [
         CATALOG[f"digits.model.{k}"]["en"] for k in resources.MODEL_CHOICES
@@ -220,7 +198,7 @@ def test_model_trained_on_the_training_page_is_offered():
 def test_real_handwriting_section(lang):
     """The held-out writers' section: a table with both networks' accuracy per digit (equal to
     the accuracy computed here from the shipped file) and example images of 9, 7 and 1."""
-    from lab.evaluate import confusion_matrix, per_class_accuracy
+    from lab.metrics import confusion_matrix, per_class_accuracy
     from lab.pendigits import load_held_out
 
     at = open_page("digits", lang)

@@ -7,16 +7,14 @@ import pytest
 
 from lab.descent import gradient_descent
 from lab.functions2d import function_2
+from tests.catalog import page_text
 from tests.helpers_app import open_page, page_markdown, set_widget
 from ui.charts_gradient import fmt_point
-from ui.strings import CATALOG
 
 STEM = "gradient_descent"
 
 
-def text(key: str, lang: str, **fmt) -> str:
-    s = CATALOG[f"{STEM}.{key}"][lang]
-    return s.format(**fmt) if fmt else s
+text = page_text(STEM)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

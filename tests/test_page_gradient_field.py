@@ -5,14 +5,13 @@ is (6, 8)), and the h = 1e-50 lesson explains the 0."""
 import pytest
 
 from lab.calculus import BOOK_DIFFS
+from tests.catalog import page_text
 from tests.helpers_app import open_page, page_markdown, set_widget
-from ui.strings import CATALOG
 
 STEM = "gradient_field"
 
 
-def text(key: str, lang: str) -> str:
-    return CATALOG[f"{STEM}.{key}"][lang]
+text = page_text(STEM)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

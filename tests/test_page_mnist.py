@@ -1,20 +1,16 @@
 """AppTest of the MNIST explorer: real shapes and labels, the two timed inference loops, the
-confusion cell picker and the mistakes gallery agree with lab.evaluate on the real test set."""
+confusion cell picker and the mistakes gallery agree with lab.metrics on the real test set."""
 
 import numpy as np
 import pytest
 
 from lab import models
-from lab.evaluate import evaluate
+from lab.metrics import evaluate
 from lab.mnist import load_mnist
 from tests.helpers_app import assert_clean, open_page
 from ui import resources
 from ui.charts_digits import selected_cell
 from ui.strings import CATALOG
-
-pytestmark = pytest.mark.skipif(
-    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-)
 
 
 @pytest.fixture(scope="module")
@@ -113,21 +109,3 @@ def test_selected_cell_reads_the_click_event():
     assert selected_cell({"selection": {"points": [{"x": "a"}]}}) is None
     assert selected_cell({"selection": {"points": []}}) is None
     assert selected_cell(None) is None
-
-
-def test_missing_weights_give_messages(monkeypatch, tmp_path):
-    """With no trained model, the inference and mistakes sections explain instead of failing."""
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    models.load.cache_clear()
-    resources.model.clear()
-    resources.test_report.clear()
-    try:
-        at = open_page("mnist", "en")
-        warnings = [w.value for w in at.warning]
-        assert CATALOG["mnist.book_missing"]["en"] in warnings
-        assert CATALOG["mnist.model_missing"]["en"].format(name="default") in warnings
-    finally:
-        monkeypatch.undo()
-        models.load.cache_clear()
-        resources.model.clear()
-        resources.test_report.clear()

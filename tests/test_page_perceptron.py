@@ -6,15 +6,11 @@ import numpy as np
 import pytest
 
 from lab import perceptron as P
+from lab import xor_mlp as X
+from tests.catalog import text as s
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
 
 LANGS = ["zh", "en"]
-
-
-def s(key: str, lang: str, **fmt) -> str:
-    text = CATALOG[key][lang]
-    return text.format(**fmt) if fmt else text
 
 
 def tables(at):
@@ -120,7 +116,7 @@ def test_mlp_table_shows_the_trained_probabilities(page):
     """The backprop table shows lab's P(y = 1) at the last snapshot, all four right; moving
     the iteration slider to 0 shows the untrained network's numbers."""
     lang = page.lang
-    run = P.train_xor_mlp()
+    run = X.train_xor_mlp()
     shown = tables(page)[2][s("perceptron.col_p", lang)].tolist()
     assert shown == [f"{v:.3f}" for v in run.y[-1]]
     assert s("perceptron.mlp_ok", lang) in [m.value for m in page.success]
@@ -133,7 +129,7 @@ def test_mlp_table_shows_the_trained_probabilities(page):
 
 def test_mlp_stuck_setting_says_so(page):
     """Two ReLU hidden units from seed 0 do not learn XOR: the page says how many are right."""
-    run = P.train_xor_mlp(2, "relu", 0)
+    run = X.train_xor_mlp(2, "relu", 0)
     assert run.accuracy < 1
     page.slider(key="perceptron_hidden").set_value(2)
     page.radio(key="perceptron_act").set_value("relu").run()

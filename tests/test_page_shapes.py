@@ -6,15 +6,10 @@ import json
 import pytest
 
 from lab import shapes as S
+from tests.catalog import text as s
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
 
 LANGS = ["zh", "en"]
-
-
-def s(key: str, lang: str, **fmt) -> str:
-    text = CATALOG[key][lang]
-    return text.format(**fmt) if fmt else text
 
 
 def texts(elements) -> list[str]:

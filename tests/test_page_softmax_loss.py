@@ -4,16 +4,14 @@ import math
 
 import pytest
 
-from lab.softmax_lab import softmax_decision
+from lab.softmax_loss import softmax_decision
+from tests.catalog import page_text
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
 
 STEM = "softmax_loss"
 
 
-def text(key: str, lang: str, **fmt) -> str:
-    s = CATALOG[f"{STEM}.{key}"][lang]
-    return s.format(**fmt) if fmt else s
+text = page_text(STEM)
 
 
 def page_text(at) -> str:

@@ -5,19 +5,18 @@ AppTest runs the whole script each time, so the run_every fragment advances one 
 """
 
 import numpy as np
-import pytest
 
 from lab.live_training import SUGGESTED_LR
 from lab.models import Model
+from tests.catalog import page_text, prefix
 from tests.helpers_app import assert_clean, open_page
-from ui.strings import CATALOG
+from ui.resources import TRAINED_MODEL
 
 STEM = "training"
 SMALL = {"training_size": 1000, "training_epochs": 2, "training_hidden": 20}
 
 
-def text(key: str, lang: str) -> str:
-    return CATALOG[f"{STEM}.{key}"][lang]
+text = page_text(STEM)
 
 
 def configure(at, **values) -> None:
@@ -49,10 +48,11 @@ def test_nothing_trains_until_start():
     assert not at.button(key="training_start").disabled
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_train_finishes_and_hands_the_model_over(lang):
-    """Start → progress while running → success in the language, metrics, download, and a
-    lab.models.Model in session_state["trained_model"] for the digits page."""
+def test_train_finishes_and_hands_the_model_over():
+    """Start → progress while running → success (in Chinese; the English page is checked by
+    the gradient check below and tests/test_app.py), metrics, download, and a lab.models.Model
+    in session_state[TRAINED_MODEL] for the digits page."""
+    lang = "zh"
     at = open_page(STEM, lang)
     # 2 x 1000 mini-batches of 10: more than one slice of training on any machine
     configure(at, training_size=10_000, training_batch=10, training_epochs=2, training_hidden=20)
@@ -67,8 +67,8 @@ def test_train_finishes_and_hands_the_model_over(lang):
     assert_clean(at)
     run = at.session_state["training_run"]
     assert run.state == "finished" and run.iteration == 2 * 1000
-    assert any(text("done.finished", lang).split("{")[0] in s.value for s in at.success)
-    model = at.session_state["trained_model"]
+    assert any(prefix("training.done.finished", lang) in s.value for s in at.success)
+    model = at.session_state[TRAINED_MODEL]
     assert isinstance(model, Model)
     proba = model.predict_proba(np.zeros((2, 784)))
     assert proba.shape == (2, 10)
@@ -85,7 +85,7 @@ def test_same_seed_same_network():
         at = open_page(STEM, "en")
         configure(at, **SMALL, training_seed=seed)
         train_to_end(at)
-        weights.append(at.session_state["trained_model"].network.params["W1"].copy())
+        weights.append(at.session_state[TRAINED_MODEL].network.params["W1"].copy())
     np.testing.assert_array_equal(weights[0], weights[1])
     assert not np.array_equal(weights[0], weights[2])
 
@@ -100,18 +100,26 @@ def test_stop_keeps_the_model():
     at.button(key="training_stop").click().run()
     assert_clean(at)
     assert run.state == "stopped"
-    assert any(text("done.stopped", "zh").split("{")[0] in i.value for i in at.info)
-    assert at.session_state["trained_model"].meta["iterations_done"] == run.iteration
+    assert any(prefix("training.done.stopped", "zh") in i.value for i in at.info)
+    assert at.session_state[TRAINED_MODEL].meta["iterations_done"] == run.iteration
     assert not at.get("progress")
 
 
 def test_huge_learning_rate_is_explained():
-    """lr = 100 with SGD: the loss ends above where it started, and the page says why."""
+    """lr = 100 with SGD: the weights blow up or the loss ends above where it started, and
+    the page shows the catalog's explanation for what happened, with SGD's suggested rate."""
     at = open_page(STEM, "en")
     configure(at, **SMALL, training_lr=100.0)
     train_to_end(at)
-    warnings = [w.value for w in at.warning] + [e.value for e in at.error]
-    assert any("learning rate" in w for w in warnings)
+    run = at.session_state["training_run"]
+    suggested = {"opt": text("opt.SGD", "en"), "lr": SUGGESTED_LR["SGD"]}
+    if run.state == "diverged":
+        assert [e.value for e in at.error] == [
+            text("done.diverged", "en", it=run.iteration, **suggested)
+        ]
+    else:
+        assert run.loss_went_up
+        assert text("loss_went_up", "en", **suggested) in [w.value for w in at.warning]
 
 
 def test_optimizer_change_suggests_a_learning_rate():
@@ -123,10 +131,11 @@ def test_optimizer_change_suggests_a_learning_rate():
     assert at.select_slider(key="training_lr").value == SUGGESTED_LR["SGD"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_gradient_check_shows_differences_and_timings(lang):
+def test_gradient_check_shows_differences_and_timings():
     """The check lists W1, b1, W2, b2 with differences below 1e-7, says backprop is right,
-    and shows the numerical gradient many times slower."""
+    and shows the measured times and their ratio (timings are shown, never asserted); in
+    English (training above runs in Chinese)."""
+    lang = "en"
     at = open_page(STEM, lang)
     at.button(key="training_gc_run").click().run()
     assert_clean(at)
@@ -134,7 +143,7 @@ def test_gradient_check_shows_differences_and_timings(lang):
     assert list(table.iloc[:, 0]) == ["W1", "b1", "W2", "b2"]
     assert all(float(v) < 1e-7 for v in table.iloc[:, 2])
     check = at.session_state["training_gradcheck"][2]
-    assert check.agrees() and check.ratio > 100
-    assert any(text("gc_ok", lang).split("{")[0] in s.value for s in at.success)
-    labels = [m.label for m in at.metric]
-    assert text("gc_ratio", lang) in labels
+    assert check.agrees()
+    assert text("gc_ok", lang, worst=check.worst) in [s.value for s in at.success]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[text("gc_ratio", lang)] == text("gc_times", lang, x=check.ratio)

@@ -165,9 +165,6 @@ def test_model_failure_on_one_image_is_an_error_for_that_file(tmp_path, fake, ca
     assert err == [f"lab.predict: {tmp_path / 'a.png'}: ZeroDivisionError: division by zero"]
 
 
-@pytest.mark.skipif(
-    not (ROOT / "data" / "models" / "book.npz").is_file(), reason="no trained model yet"
-)
 def test_real_cli_reads_drawn_digits(tmp_path):
     """`python -m lab.predict --json` with the trained model reads drawn 1, 4 and 7 (black on
     white PNGs) right, says a blank page has no ink, reports a non-image, a missing path and
@@ -200,3 +197,28 @@ def test_real_cli_reads_drawn_digits(tmp_path):
     assert "no such file" in rows["missing.png"]["error"]
     assert rows["nothing"]["error"].startswith("folder holds no")
     assert len(proc.stderr.splitlines()) == 3 and "Traceback" not in proc.stderr
+
+
+class _Fixed:
+    """A stand-in model that always answers with the same probabilities."""
+
+    def __init__(self, proba):
+        self.proba = np.asarray(proba, float)
+
+    def predict_proba(self, x):
+        assert np.asarray(x).shape == (1, 28, 28)  # a batch of one MNIST image
+        return self.proba[None, :]
+
+
+def test_read_digit_runs_the_pipeline_then_the_model():
+    """Ink: digit = argmax of the model's probabilities, steps filled in; no ink: all None."""
+    proba = np.full(10, 0.05)
+    proba[7] = 0.55
+    img = np.zeros((280, 280, 4), np.uint8)
+    img[40:240, 130:150] = 255
+    r = predict.read_digit(_Fixed(proba), img)
+    assert r.digit == 7
+    np.testing.assert_array_equal(r.proba, proba)
+    assert r.steps.centred28.shape == (28, 28)
+    empty = predict.read_digit(_Fixed(proba), np.zeros((280, 280, 4), np.uint8))
+    assert (empty.digit, empty.proba, empty.steps.centred28) == (None, None, None)

@@ -24,8 +24,8 @@ from PIL import Image
 
 from benchmarks.load_client import LabSession
 from lab import models
-from lab.evaluate import read_digit
 from lab.mnist import load_mnist
+from lab.predict import read_digit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

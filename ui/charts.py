@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 COLORS = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
     "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22",
 )  # fmt: skip
+INK = "#222222"  # text and lines drawn on top of coloured marks
+FONT = {"size": 15}  # readable on a projector
 
 
 def style(
@@ -72,4 +76,89 @@ def line_chart(
         fig.update_xaxes(type="log", exponentformat="power")
     if log_y:
         fig.update_yaxes(type="log", exponentformat="power")
+    return fig
+
+
+def room_for_legend(fig: go.Figure, title: str | None) -> None:
+    """Keep a title clear of a legend that wraps to two rows (the legend sits on the plot)."""
+    if title:
+        fig.update_layout(
+            margin={"t": 110}, title={"y": 0.98, "yanchor": "top", "yref": "container"}
+        )
+
+
+def bar_chart(
+    categories: Sequence[str],
+    series: list[tuple[str, Sequence[float]]],
+    *,
+    x_title: str,
+    y_title: str,
+    title: str | None = None,
+    height: int = 360,
+    highlight: int | None = None,
+    y_range: tuple[float, float] | None = (0.0, 1.05),
+    legend: bool | None = None,
+) -> go.Figure:
+    """Grouped bars, one group per category, with the values printed on the bars.
+
+    ``highlight`` draws the bars of that category index with a dark outline (the decision,
+    or the true class). The legend shows with several series, or when ``legend`` is True.
+    """
+    legend = len(series) > 1 if legend is None else legend
+    fig = go.Figure()
+    for i, (name, values) in enumerate(series):
+        outline = [2.5 if k == highlight else 0 for k in range(len(categories))]
+        fig.add_trace(
+            go.Bar(
+                x=list(categories),
+                y=list(values),
+                name=name,
+                marker={
+                    "color": COLORS[i % len(COLORS)],
+                    "line": {"color": INK, "width": outline},
+                },
+                text=[f"{v:.3f}" for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
+    fig.update_layout(showlegend=legend)
+    if legend:
+        room_for_legend(fig, title)
+    fig.update_xaxes(type="category")
+    if y_range is not None:
+        fig.update_yaxes(range=list(y_range))
+    return fig
+
+
+def curves_with_marker(
+    x: Sequence[float],
+    curves: list[tuple[str, Sequence[float], dict]],
+    *,
+    marker_x: float | None,
+    marker_label: str,
+    x_title: str,
+    y_title: str,
+    title: str | None = None,
+    height: int = 380,
+    y_range: tuple[float, float] | None = None,
+    log_x: bool = False,
+) -> go.Figure:
+    """``line_chart`` with a dashed vertical marker at ``marker_x`` (the slider's value)."""
+    fig = line_chart(
+        list(x), curves, x_title=x_title, y_title=y_title, title=title, height=height, log_x=log_x
+    )
+    room_for_legend(fig, title)
+    if marker_x is not None:
+        fig.add_vline(
+            x=marker_x,
+            line={"dash": "dash", "color": "#555", "width": 1.5},
+            annotation_text=marker_label,
+            annotation_position="top right",
+        )
+    if y_range is not None:
+        fig.update_yaxes(range=list(y_range))
     return fig

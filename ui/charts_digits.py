@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from lab.evaluate import mosaic
+from lab.introspect import mosaic
 from ui.charts import COLORS, style
 
 DIGITS = list(range(10))

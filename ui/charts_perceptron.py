@@ -8,11 +8,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import style
+from ui.charts import FONT, INK, style
 
-ONE, ZERO, WRONG, INK = "#ff7f0e", "#1f77b4", "#d62728", "#222222"
+ONE, ZERO, WRONG = "#ff7f0e", "#1f77b4", "#d62728"
 GOOD, PURPLE = "#2ca02c", "#9467bd"
-FONT = {"size": 15}  # readable on a projector
 
 
 def plane(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts_perceptron import FONT, INK
+from ui.charts import FONT, INK
 
 
 def array_grids(

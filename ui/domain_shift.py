@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lab.evaluate import Reading, confusion_matrix, per_class_accuracy
+from lab.metrics import confusion_matrix, per_class_accuracy
 from lab.pendigits import HELD_OUT_WRITERS, contrast_examples, load_held_out
+from lab.predict import Reading
 from ui.charts_digits import pixels, prob_bars
 from ui.i18n import t
 from ui.resources import model

@@ -43,11 +43,6 @@ PAGES = (
 )
 
 
-def available_pages() -> list[PageInfo]:
-    """The pages whose file exists (pages are added issue by issue)."""
-    return [p for p in PAGES if p.path.exists()]
-
-
 def leave_legacy_pages_mode() -> None:
     """Make sure app.py routes this run, even on a fresh server's first request.
 

@@ -10,11 +10,12 @@ import numpy as np
 import streamlit as st
 
 from lab import models
-from lab.evaluate import Report, evaluate
+from lab.metrics import Report, evaluate
 from lab.mnist import load_mnist
 from lab.models import Model
 
 MODEL_CHOICES = ("default", "book")  # what the pages offer; "default" may fall back to "book"
+TRAINED_MODEL = "trained_model"  # session state: the lab.models.Model /training hands to /digits
 
 
 def _frozen(*arrays: np.ndarray) -> None:
@@ -40,21 +41,15 @@ def mnist_test() -> tuple[np.ndarray, np.ndarray]:
 
 
 @st.cache_resource(show_spinner=False)
-def model(name: str) -> Model | None:
-    """The trained model ``name`` ("default" or "book"); None when its weights are missing."""
-    try:
-        return models.load(name)
-    except FileNotFoundError:
-        return None
+def model(name: str) -> Model:
+    """The trained model ``name`` ("default" or "book"); the weights ship in data/models/."""
+    return models.load(name)
 
 
 @st.cache_resource(show_spinner=False)
-def test_report(name: str) -> tuple[np.ndarray, Report] | None:
+def test_report(name: str) -> tuple[np.ndarray, Report]:
     """Model ``name`` on the whole test set: probabilities (10000, 10) and the Report."""
-    m = model(name)
-    if m is None:
-        return None
     x_test, t_test = mnist_test()
-    proba = m.predict_proba(x_test)
+    proba = model(name).predict_proba(x_test)
     _frozen(proba)
     return proba, evaluate(proba, t_test)

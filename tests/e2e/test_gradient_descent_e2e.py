@@ -5,6 +5,7 @@ the start; screenshots in both languages, with the lr slider at its extremes."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.catalog import page_text
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to
 from ui.strings import CATALOG
@@ -16,9 +17,7 @@ CHARTS = 6  # plotly charts on the page with every section on
 CURRENT_STEP = ".js-plotly-plot .slider-container .slider-label"  # the first one: "step: 37"
 
 
-def text(key: str, lang: str, **fmt) -> str:
-    s = CATALOG[f"{STEM}.{key}"][lang]
-    return s.format(**fmt) if fmt else s
+text = page_text(STEM)
 
 
 def open_page(page, server, lang: str) -> None:

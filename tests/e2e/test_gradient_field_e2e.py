@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.catalog import page_text
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to, wait_idle
 from ui.strings import CATALOG
@@ -18,9 +19,7 @@ INLINE_CODE = '[data-testid="stMarkdownContainer"] p code'  # numbers in text, n
 CHARTS = 4  # tangents, error against h, contour + arrows, 3-D surface (in its tab)
 
 
-def text(key: str, lang: str, **fmt) -> str:
-    s = CATALOG[f"{STEM}.{key}"][lang]
-    return s.format(**fmt) if fmt else s
+text = page_text(STEM)
 
 
 def open_page(page, server, lang: str) -> None:

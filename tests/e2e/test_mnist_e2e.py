@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from lab import models
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, wait_idle
 from ui.strings import CATALOG
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-    ),
-]
+pytestmark = pytest.mark.e2e
 
 CHARTS_DRAWN = """() => {
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];

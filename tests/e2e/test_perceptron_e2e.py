@@ -4,18 +4,14 @@ import inspect
 
 import pytest
 
-from lab.perceptron import train_xor_mlp
+from lab.xor_mlp import train_xor_mlp
+from tests.catalog import text as s
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
 ITERATIONS = inspect.signature(train_xor_mlp).parameters["iterations"].default
-
-
-def s(key: str, lang: str, **fmt) -> str:
-    text = CATALOG[key][lang]
-    return text.format(**fmt) if fmt else text
 
 
 def bold(key: str, lang: str, **fmt) -> str:

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.catalog import text
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
 from ui.strings import CATALOG
@@ -12,9 +13,7 @@ pytestmark = pytest.mark.e2e
 
 def s(key: str, lang: str, **fmt) -> str:
     """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
-    text = CATALOG[key][lang]
-    text = text.format(**fmt) if fmt else text
-    return text.replace("`", "").replace("**", "")
+    return text(key, lang, **fmt).replace("`", "").replace("**", "")
 
 
 def click(page, label: str) -> None:

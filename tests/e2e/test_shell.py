@@ -4,11 +4,10 @@ import pytest
 
 from tests.e2e.conftest import shot, start_server
 from tests.e2e.helpers import assert_no_dialog, open_lab, sidebar_titles, wait_idle
-from ui.nav import available_pages
+from ui.nav import PAGES
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
-PAGES = available_pages()
 
 
 def expected_titles(lang: str) -> list[str]:

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
-from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
 
@@ -14,8 +14,7 @@ JS_BARS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
     .querySelectorAll('.point path')].map(p => p.getAttribute('d')).join('|')"""
 
 
-def s(key: str, lang: str) -> str:
-    return CATALOG[f"{STEM}.{key}"][lang]
+s = page_text(STEM)
 
 
 def type_logits(page, lang: str, value: str) -> None:
@@ -55,10 +54,10 @@ def test_overflow_and_loss_sliders(page, server, lang):
     """Dragging c below the overflow threshold turns the nan warning into agreement; moving p
     changes the cross entropy read-out."""
     open_lab(page, f"{server}/{STEM}?lang={lang}")
-    warning = s("overflow_yes", lang).split("{")[0]
+    warning = prefix("softmax_loss.overflow_yes", lang)
     expect(page.get_by_text(warning)).to_be_visible()
     nudge_slider(page, s("shift", lang), -40)  # c = 1000 → 600: no overflow
-    expect(page.get_by_text(s("overflow_no", lang).split("{")[0])).to_be_visible()
+    expect(page.get_by_text(prefix("softmax_loss.overflow_no", lang))).to_be_visible()
 
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=s("metric.ce", lang))
     expect(metric).to_contain_text("0.5108")  # p = 0.6: −log 0.6

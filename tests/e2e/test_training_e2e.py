@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import (
     assert_no_dialog,
@@ -27,13 +28,7 @@ STEM = "training"
 PROGRESS = '[data-testid="stProgress"]'
 
 
-def s(key: str, lang: str) -> str:
-    return CATALOG[f"{STEM}.{key}"][lang]
-
-
-def prefix(key: str, lang: str) -> str:
-    """The fixed start of a formatted message, to find it on the page."""
-    return s(key, lang).split("{")[0]
+s = page_text(STEM)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -46,7 +41,7 @@ def test_train_watch_and_download(page, server, lang):
     expect(page.get_by_role("button", name=s("stop", lang))).to_be_enabled()
     expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)  # live curves
     shot(page, f"training-live-{lang}")
-    expect(page.get_by_text(prefix("done.finished", lang))).to_be_visible(timeout=90_000)
+    expect(page.get_by_text(prefix("training.done.finished", lang))).to_be_visible(timeout=90_000)
     expect(page.locator(PROGRESS)).to_have_count(0)
     expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
     assert_no_dialog(page)
@@ -69,11 +64,11 @@ def test_stop_and_gradient_check(page, server):
     expect(page.locator(PROGRESS)).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1500)
     page.get_by_role("button", name=s("stop", lang)).click()
-    expect(page.get_by_text(prefix("done.stopped", lang))).to_be_visible(timeout=10_000)
+    expect(page.get_by_text(prefix("training.done.stopped", lang))).to_be_visible(timeout=10_000)
     expect(page.locator(PROGRESS)).to_have_count(0)
 
     page.get_by_role("button", name=s("gc_run", lang)).click()
-    expect(page.get_by_text(prefix("gc_ok", lang))).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(prefix("training.gc_ok", lang))).to_be_visible(timeout=60_000)
     assert_no_dialog(page)
     shot(page, f"training-stopped-gradcheck-{lang}")
 
@@ -122,7 +117,7 @@ def test_second_session_stays_responsive(browser, server):
         trained = batches_done(a) - before
         rate = trained / (time.perf_counter() - started)
         a.get_by_role("button", name=s("stop", "en")).click()
-        expect(a.get_by_text(prefix("done.stopped", "en"))).to_be_visible(timeout=10_000)
+        expect(a.get_by_text(prefix("training.done.stopped", "en"))).to_be_visible(timeout=10_000)
 
         print(
             f"\n/activations redraw, median (max) of presses: idle {statistics.median(idle):.3f}"

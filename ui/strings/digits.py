@@ -40,11 +40,6 @@ STRINGS = {
         "zh": "当前使用：{name}，测试集准确率 {acc}。",
         "en": "In use: {name}, test accuracy {acc}.",
     },
-    "digits.no_model": {
-        "zh": "找不到训练好的模型权重（data/models/{name}.npz）。先运行 `make train-book` 训练书中网络。",
-        "en": "No trained weights found (data/models/{name}.npz). Train the book network first "
-        "with `make train-book`.",
-    },
     "digits.stroke": {"zh": "笔画粗细（像素）", "en": "Stroke width (pixels)"},
     "digits.canvas_help": {
         "zh": "白色墨水写在黑色画板上，和 MNIST 一样。把鼠标移到画板上会出现工具栏：弯箭头（Undo）撤销上一笔，"

@@ -92,11 +92,6 @@ STRINGS = {
         "the app with OPENBLAS_NUM_THREADS=1, or press Measure again when the server is idle; "
         "batches are then usually several times faster.",
     },
-    "mnist.book_missing": {
-        "zh": "找不到书中网络的权重（data/models/book.npz）。先运行 `make train-book`。",
-        "en": "The book network's weights are missing (data/models/book.npz). Run "
-        "`make train-book` first.",
-    },
     # errors
     "mnist.errors_title": {"zh": "模型认错了什么", "en": "What the model gets wrong"},
     "mnist.model": {"zh": "模型", "en": "Model"},
@@ -104,10 +99,6 @@ STRINGS = {
     "mnist.model.book": {"zh": "书中网络", "en": "Book network"},
     "mnist.arch.default": {"zh": "默认模型（卷积网络）", "en": "default model (CNN)"},
     "mnist.arch.book": {"zh": "书中网络 784-50-100-10", "en": "book network 784-50-100-10"},
-    "mnist.model_missing": {
-        "zh": "找不到这个模型的权重（data/models/{name}.npz）。",
-        "en": "This model's weights are missing (data/models/{name}.npz).",
-    },
     "mnist.default_is_book": {
         "zh": "默认模型还没有训练好，目前由书中网络代替，所以两者结果相同。",
         "en": "The default model is not trained yet; the book network stands in for it, so both "

@@ -133,9 +133,9 @@ STRINGS = {
         "on one diagonal, its two 0s on the other.",
     },
     "perceptron.xor_verdict": {
-        "zh": "精确检验 `lab.perceptron.linearly_separable` 对异或的结论：线性可分 {separable}。"
+        "zh": "精确检验 `lab.separability.linearly_separable` 对异或的结论：线性可分 {separable}。"
         "最好的直线也只能答对 {best}/4，右图就是一条。",
-        "en": "The exact test `lab.perceptron.linearly_separable` on XOR: linearly separable "
+        "en": "The exact test `lab.separability.linearly_separable` on XOR: linearly separable "
         "{separable}. The best any line can do is {best} of 4; the chart shows one.",
     },
     "perceptron.best_title": {

@@ -133,10 +133,6 @@ STRINGS = {
         "zh": "去手写数字页，用刚训练好的模型识别你写的数字",
         "en": "Use the model you just trained on the digits page",
     },
-    "training.saved_for_digits": {
-        "zh": "刚训练好的模型已经保存在本次会话中，可以在手写数字页使用。",
-        "en": "The model you just trained is kept in this session for the digits page.",
-    },
     # --- gradient check -------------------------------------------------------------------------
     "training.gc_title": {
         "zh": "梯度确认：数值微分 vs 误差反向传播",

@@ -1,4 +1,4 @@
-"""What the softmax-and-loss page shows (book §3.5, §4.2), built on lab.activations and lab.losses.
+"""Softmax and the losses as the book shows them (§3.5, §4.2), on lab.activations and lab.losses.
 
 Scores to probabilities (with a temperature), the book's first, overflowing softmax next to the
 stable one, sigmoid next to softmax, the book's loss examples, how each loss moves with the

@@ -1,4 +1,4 @@
-"""lab.softmax_lab: the book's printed values, the overflow and its fix, loss curves, batches."""
+"""lab.softmax_loss: the book's printed values, the overflow and its fix, loss curves, batches."""
 
 import math
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lab import softmax_lab as S
+from lab import softmax_loss as S
 from lab.losses import LOG_GUARD
 
 
