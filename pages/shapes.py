@@ -14,7 +14,7 @@ from ui.layout import page_intro, show_source
 
 BLUE, ORANGE, GREEN = "#6baed6", "#fd8d3c", "#74c476"
 EXAMPLES = {  # button -> (A shape, B shape, op)
-    "seed": ((2, 3), (3, 2), "dot"),
+    "product": ((2, 3), (3, 2), "dot"),
     "vector": ((2,), (2, 3), "dot"),
     "mismatch": ((2, 3), (2, 3), "dot"),
     "row": ((2, 3), (3,), "add"),
@@ -25,7 +25,7 @@ EXAMPLES = {  # button -> (A shape, B shape, op)
 SYMBOL = {"dot": "·", "matmul": "@", "add": "+", "mul": "×"}
 MARK = {True: "✓", False: "✗"}
 BATCHES = [1, 10, 100, 1000, 10000]
-SEED_CODE = """a = np.array([[1, 2, 3],
+EXAMPLE_CODE = """a = np.array([[1, 2, 3],
               [4, 5, 6]])
 b = np.array([[7, 8],
               [9, 10],
@@ -173,13 +173,13 @@ playground()
 
 
 @st.fragment
-def seed_arrays() -> None:
-    st.header(t("shapes.seed_title"))
-    st.markdown(t("shapes.seed_intro"))
-    info = {"a": S.describe(S.SEED_A), "b": S.describe(S.SEED_B)}
+def example_arrays() -> None:
+    st.header(t("shapes.arrays_title"))
+    st.markdown(t("shapes.arrays_intro"))
+    info = {"a": S.describe(S.EXAMPLE_A), "b": S.describe(S.EXAMPLE_B)}
     attrs = ("ndim", "shape", "dtype", "size")
     left, right = st.columns([1.2, 2], gap="large")
-    left.code(SEED_CODE)
+    left.code(EXAMPLE_CODE)
     left.table(
         pd.DataFrame(
             {
@@ -198,7 +198,7 @@ def seed_arrays() -> None:
             key="shapes_product",
             horizontal=True,
         )
-        x, y = (S.SEED_A, S.SEED_B) if product == "ab" else (S.SEED_B, S.SEED_A)
+        x, y = (S.EXAMPLE_A, S.EXAMPLE_B) if product == "ab" else (S.EXAMPLE_B, S.EXAMPLE_A)
         c = S.OPS["dot"](x, y)
         cells = list(np.ndindex(c.shape))
         labels = {cell: t("shapes.cell_label", i=cell[0], j=cell[1]) for cell in cells}
@@ -221,14 +221,14 @@ def seed_arrays() -> None:
         terms = " + ".join(f"{p:g}×{q:g}" for p, q in pairs)
         sums = " + ".join(f"{v:g}" for v in products)
         st.markdown(t("shapes.cell_sum", i=i, j=j, terms=terms, sums=sums, total=total))
-    ab, ba = S.OPS["dot"](S.SEED_A, S.SEED_B), S.OPS["dot"](S.SEED_B, S.SEED_A)
+    ab, ba = S.OPS["dot"](S.EXAMPLE_A, S.EXAMPLE_B), S.OPS["dot"](S.EXAMPLE_B, S.EXAMPLE_A)
     st.info(t("shapes.not_commute", ab=ab.tolist(), ba=ba.tolist(), sab=ab.shape, sba=ba.shape))
-    v = S.OPS["dot"](S.SEED_VEC, S.SEED_MAT)
-    st.markdown(t("shapes.seed_vector", v=v.tolist(), shape=v.shape))
+    v = S.OPS["dot"](S.BOOK_VEC, S.BOOK_MAT)
+    st.markdown(t("shapes.book_vector", v=v.tolist(), shape=v.shape))
     show_source(S.describe, S.dot_cell)
 
 
-seed_arrays()
+example_arrays()
 
 
 @st.fragment
@@ -240,11 +240,11 @@ def three_layers() -> None:
     x2 = right.slider(t("shapes.x2"), -2.0, 2.0, 0.5, 0.1, key="shapes_x2")
     network = S.init_network()
     steps = S.forward_steps(network, [x1, x2])
-    at_seed = (round(x1, 6), round(x2, 6)) == tuple(S.SEED_X)  # the seed's x = [1.0, 0.5]
+    at_book_x = (round(x1, 6), round(x2, 6)) == tuple(S.BOOK_X)  # the book's x = [1.0, 0.5]
     agree = S.check_printed(steps)
     chain = " → ".join(
         [
-            f"X {S.SEED_X.shape} · W1 {network['W1'].shape}",
+            f"X {S.BOOK_X.shape} · W1 {network['W1'].shape}",
             f"A1 {steps['A1'].shape}",
             f"Z1 {steps['Z1'].shape} · W2 {network['W2'].shape}",
             f"A2 {steps['A2'].shape}",
@@ -255,8 +255,8 @@ def three_layers() -> None:
     )
     st.markdown(t("shapes.chain", chain=chain))
     names = ("A1", "Z1", "A2", "Z2", "A3", "Y", "Z3")
-    printed = [vector(S.SEED_PRINTED[n]) if at_seed and n in agree else "—" for n in names]
-    ok = [MARK[agree[n]] if at_seed and n in agree else "" for n in names]
+    printed = [vector(S.COMMON_COMMENTS[n]) if at_book_x and n in agree else "—" for n in names]
+    ok = [MARK[agree[n]] if at_book_x and n in agree else "" for n in names]
     st.table(
         pd.DataFrame(
             {
@@ -264,19 +264,19 @@ def three_layers() -> None:
                 t("shapes.col_formula"): [t(f"shapes.formula.{n}") for n in names],
                 t("shapes.col_shape"): [str(steps[n].shape) for n in names],
                 t("shapes.col_value"): [vector(steps[n]) for n in names],
-                t("shapes.col_seed"): printed,
+                t("shapes.col_comment"): printed,
                 t("shapes.col_agree"): ok,
             }
         ),
         hide_index=True,
     )
-    if at_seed:
+    if at_book_x:
         book = S.check_printed(steps, {"Y": S.BOOK_Y})["Y"]
         st.success(t("shapes.book_y", y=vector(steps["Y"]), ok=MARK[book]))
         wrong = ", ".join(n for n, good in agree.items() if not good)
-        st.warning(t("shapes.seed_wrong", wrong=wrong))
+        st.warning(t("shapes.common_mistake", wrong=wrong))
     else:
-        st.caption(t("shapes.seed_only_default"))
+        st.caption(t("shapes.comments_only_default"))
     show_source(S.init_network, S.forward_steps, S.forward)
 
 

@@ -38,7 +38,7 @@ def example(at, name: str):
     return at
 
 
-def test_default_is_the_seed_product(page):
+def test_default_is_the_example_product(page):
     """A (2, 3), B (3, 2), np.dot: the result shape (2, 2), and why (axis 1 of A meets axis 0
     of B, both 3)."""
     lang = page.lang
@@ -106,7 +106,7 @@ def test_stacked_matmul_compares_with_dot(page):
     assert s("shapes.dot_vs_matmul", lang, other=other, shape=(2, 3, 2)) in texts(page.info)
 
 
-def test_seed_cell_and_commuting(page):
+def test_example_cell_and_commuting(page):
     """Cell (0, 1) of a·b: 1×8 + 2×10 + 3×12 = 8 + 20 + 36 = 64; b·a is 3×3."""
     lang = page.lang
     page.selectbox(key="shapes_cell_ab").set_value((0, 1)).run()
@@ -125,23 +125,23 @@ def test_seed_cell_and_commuting(page):
     assert attrs["a"].tolist() == ["2", "(2, 3)", "int64", "6"]
 
 
-def test_network_table_and_seed_comments(page):
-    """The table shows forward_steps' numbers; A2's seed comment [0.4 0.8] is marked ✗; the
+def test_network_table_and_common_mistake(page):
+    """The table shows forward_steps' numbers; A2's widely copied comment [0.4 0.8] is marked ✗; the
     book's Y agrees; moving x drops the comparison."""
     lang = page.lang
     table = next(tb.value for tb in page.table if s("shapes.col_value", lang) in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
-    assert rows["A2"][s("shapes.col_seed", lang)] == "[0.4 0.8]"
+    assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
     assert rows["A2"][s("shapes.col_agree", lang)] == "✗"
     assert rows["Z1"][s("shapes.col_agree", lang)] == "✓"
     assert rows["Y"][s("shapes.col_value", lang)] == "[0.31682708 0.69627909]"
     assert rows["A3"][s("shapes.col_shape", lang)] == "(2,)"
     book = s("shapes.book_y", lang, y="[0.31682708 0.69627909]", ok="✓")
     assert book in texts(page.success)
-    assert s("shapes.seed_wrong", lang, wrong="A2, Z2, A3, Z3") in texts(page.warning)
+    assert s("shapes.common_mistake", lang, wrong="A2, Z2, A3, Z3") in texts(page.warning)
     page.slider(key="shapes_x1").set_value(0.0).run()
-    assert s("shapes.seed_only_default", lang) in texts(page.caption)
+    assert s("shapes.comments_only_default", lang) in texts(page.caption)
 
 
 def test_mnist_flow_follows_the_batch(page):

@@ -183,8 +183,8 @@ STRINGS = {
     "softmax_loss.col_value": {"zh": "本实验室算出", "en": "computed here"},
     "softmax_loss.col_book": {"zh": "书中打印", "en": "the book prints"},
     "softmax_loss.loss.mse": {
-        "zh": "均方误差 MSE（本文定义：取平均）",
-        "en": "mean squared error (the seed's: a mean)",
+        "zh": "均方误差 MSE（按定义：取平均）",
+        "en": "mean squared error (by definition: a mean)",
     },
     "softmax_loss.loss.sse": {
         "zh": "书中的“均方误差”（0.5 × 平方和）",
@@ -197,10 +197,10 @@ STRINGS = {
         "en": "cross entropy, the book's log(y + 1e-7)",
     },
     "softmax_loss.losses_note": {
-        "zh": "均方误差有两种写法：本文按定义取平均，书中的 mean_squared_error 其实是 0.5 × 平方和（这里叫 sum_squared_error），"
+        "zh": "均方误差有两种写法：按定义是取平均，书中的 mean_squared_error 其实是 0.5 × 平方和（这里叫 sum_squared_error），"
         "0.5 让导数正好是 y − t。书中的交叉熵在 y 上加了 1e-7，所以打印出 0.510825457099338；精确值 −log 0.6 = 0.5108256237659907，"
         "两者前 6 位相同。batch 的交叉熵是 N 个样本的平均，平方和则把整个 batch 加在一起。",
-        "en": "Squared error comes in two forms: the seed's is a true mean; the book's "
+        "en": "Squared error comes in two forms: by definition it is a true mean; the book's "
         "mean_squared_error is really 0.5 × the sum (sum_squared_error here), the 0.5 making "
         "the derivative exactly y − t. The book adds 1e-7 to y inside the log and so prints "
         "0.510825457099338; the exact −log 0.6 is 0.5108256237659907, the same to 6 digits. "
