@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from lab.evaluate import mosaic
-from ui.charts import COLORS, style
+from ui.charts import COLORS, MODEBAR_PX, TITLE_PX, style, title_below_modebar
 
 DIGITS = list(range(10))
 GREY = "#9aa5b1"
@@ -43,9 +43,9 @@ def _colour_scale(values: np.ndarray, diverging: bool, zmax: float) -> dict:
 def _image_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     """An image chart: title, compact margins, no legend, no axes, square pixels, row 0 on top."""
     fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 36, "b": 4},
+        title=title_below_modebar(title),
+        height=height + MODEBAR_PX,
+        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 4},
         showlegend=False,
     )
     fig.update_xaxes(**_AXIS_OFF, constrain="domain")
@@ -157,9 +157,9 @@ def strip(
             line={"color": "#ff4b4b", "width": 3},
         )
     fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 32, "b": 28},
+        title=title_below_modebar(title),
+        height=height + MODEBAR_PX,
+        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 28},
     )
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(**_AXIS_OFF)

@@ -10,15 +10,13 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from ui.charts import COLORS, style
+from ui.charts import COLORS, MODEBAR_PX, TITLE_PX, style
 
 
 def _room_for_legend(fig: go.Figure, title: str | None) -> None:
     """Keep a title clear of a legend that wraps to two rows (the legend sits on the plot)."""
     if title:
-        fig.update_layout(
-            margin={"t": 110}, title={"y": 0.98, "yanchor": "top", "yref": "container"}
-        )
+        fig.update_layout(margin={"t": MODEBAR_PX + TITLE_PX + 50})
 
 
 def bar_chart(
