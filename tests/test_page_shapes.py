@@ -129,7 +129,7 @@ def test_network_table_and_common_mistake(page):
     """The table shows forward_steps' numbers; A2's widely copied comment [0.4 0.8] is marked ✗; the
     book's Y agrees; moving x drops the comparison."""
     lang = page.lang
-    table = next(tb.value for tb in page.table if s("shapes.col_value", lang) in tb.value.columns)
+    table = next(tb.value for tb in page.dataframe if s("shapes.col_value", lang) in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
     assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
@@ -150,7 +150,7 @@ def test_mnist_flow_follows_the_batch(page):
     col_macs = s("shapes.col_macs", lang)
 
     def mnist_table():
-        return next(tb.value for tb in page.table if col_macs in tb.value.columns)
+        return next(tb.value for tb in page.dataframe if col_macs in tb.value.columns)
 
     assert mnist_table()[col_macs].tolist()[-1] == "4,520,000"
     assert mnist_table()[s("shapes.col_params", lang)].tolist()[-1] == "45,360"
@@ -159,3 +159,20 @@ def test_mnist_flow_follows_the_batch(page):
     assert mnist_table()[col_macs].tolist() == ["39,200", "5,000", "1,000", "45,200"]
     note = s("shapes.mnist_note", lang, params="45,360", per="45,200", n=1)
     assert note in texts(page.markdown)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset(page):
+    """A slider and a picked example keep their values after a visit to another page;
+    "reset this page" puts back the defaults (x1 = 1.0, A (2, 3), np.dot)."""
+    page.slider(key="shapes_x1").set_value(0.0).run()
+    example(page, "outer")
+    page.switch_page("pages/activations.py").run()
+    page.switch_page("pages/shapes.py").run()
+    assert_clean(page)
+    assert page.slider(key="shapes_x1").value == 0.0
+    assert page.segmented_control(key="shapes_op").value == "mul"
+    page.button(key="shapes_reset").click().run()
+    assert page.slider(key="shapes_x1").value == 1.0
+    assert page.segmented_control(key="shapes_op").value == "dot"
+    assert page.number_input(key="shapes_a_0").value == 2
+    assert page.number_input(key="shapes_a_1").value == 3

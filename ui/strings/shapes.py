@@ -24,12 +24,12 @@ STRINGS = {
         "numbers of the book's three-layer network (a few widely copied comments are wrong), and drag "
         "the batch size to see how shapes and work change in the MNIST network.",
     },
-    # -- 1 playground
-    "shapes.play_title": {"zh": "1 形状游乐场", "en": "1 Shape playground"},
-    "shapes.examples": {
-        "zh": "**试试这些例子**，或者在下面自己挑形状：",
-        "en": "**Try these examples**, or pick your own shapes below:",
+    "shapes.lead": {
+        "zh": "给 A、B 挑形状和运算，看 numpy 得到的形状，或者它为什么报错、怎么改。先点一个例子试试：",
+        "en": "Pick shapes for A and B and an operation: see numpy's result shape, or why it "
+        "refuses and how to fix it. Start with an example:",
     },
+    # -- 1 playground
     "shapes.example.product": {"zh": "(2, 3)·(3, 2)", "en": "(2, 3)·(3, 2)"},
     "shapes.example.vector": {"zh": "(2,)·(2, 3)", "en": "(2,)·(2, 3)"},
     "shapes.example.mismatch": {"zh": "(2, 3)·(2, 3) 报错", "en": "(2, 3)·(2, 3) fails"},
@@ -208,6 +208,13 @@ STRINGS = {
         "en": "Dark cells are the arrays' own entries; faint cells are copies made by "
         "broadcasting. A 1-D array is drawn as a row; a 3-D array shows its slices [0], [1], … "
         "from top to bottom.",
+    },
+    "shapes.grid_caption_dot": {
+        "zh": "A 填 1、2、3……，B 填 10、20、30……，结果的每个格子是 A 的一行与 B 的一列逐项相乘再求和。"
+        "1 维数组画成一行，3 维数组把 [0]、[1]、… 几层从上到下排开。",
+        "en": "A holds 1, 2, 3, …, B holds 10, 20, 30, …; each cell of the result is a row of A "
+        "times a column of B, entry by entry, summed. A 1-D array is drawn as a row; a 3-D "
+        "array shows its slices [0], [1], … from top to bottom.",
     },
     # -- 2 example arrays
     "shapes.arrays_title": {
