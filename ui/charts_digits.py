@@ -104,12 +104,15 @@ def image_heatmap(
     diverging: bool = False,
     marker: tuple[float, float] | None = None,
     marker_name: str = "",
+    box: tuple[int, int, int] | None = None,
     height: int = 300,
 ) -> go.Figure:
     """A small image as a heatmap whose hover shows each pixel's (row, col) and value.
 
     ``diverging``: red-white-blue centred on 0 (for weights), else white ink on black.
     ``marker``: (row, col) drawn as a cross, e.g. the centre of mass.
+    ``box``: (row, col, size), a size x size square outlined around (row, col), e.g. the
+    pixels a 3x3 kernel multiplied at its strongest position.
     """
     a = np.asarray(img, dtype=np.float64)
     if a.ndim == 1:
@@ -128,6 +131,37 @@ def image_heatmap(
                 hovertemplate=marker_name + " (%{y:.1f}, %{x:.1f})<extra></extra>",
             )
         )
+    if box is not None:
+        r, c, size = box
+        half = size / 2
+        fig.add_shape(
+            type="rect",
+            x0=c - half,
+            x1=c + half,
+            y0=r - half,
+            y1=r + half,
+            line={"color": "#ffb000", "width": 3},
+        )
+    return _image_layout(fig, title, height)
+
+
+def kernel_numbers(w: np.ndarray, *, title: str, hover: str, height: int = 260) -> go.Figure:
+    """A small kernel (k, k) as coloured cells with its weights written in them (red < 0 <
+    blue, as ``map_grid`` draws kernels)."""
+    a = np.asarray(w, dtype=np.float64)
+    fig = go.Figure(
+        go.Heatmap(
+            z=a,
+            text=[[f"{v:+.2f}" for v in row] for row in a],
+            texttemplate="%{text}",
+            textfont={"size": 16},
+            hovertemplate=hover + "<extra></extra>",
+            xgap=2,
+            ygap=2,
+            showscale=False,
+            **_colour_scale(a, diverging=True, zmax=1.0),
+        )
+    )
     return _image_layout(fig, title, height)
 
 
