@@ -221,7 +221,7 @@ def show_feature_maps(m, reading: Reading) -> None:
         st.plotly_chart(grid(name, fm, 16, 200), key=f"digits_maps_{name}")
     st.caption(t("digits.cnn_note"))
     show_source(read_digit, to_mnist_steps, feature_maps, mosaic)
-    kernel_explorer(m.name, net, reading)
+    kernel_explorer(net, reading)
 
 
 @st.fragment

@@ -24,17 +24,16 @@ PATCH = 7  # pixels per side: the 3x3 the kernel multiplies, and the stroke arou
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def favourite_patches(
-    model_name: str, kernel: np.ndarray, bias: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The TOP strongest PATCH x PATCH patches of the first SEARCHED test images, and where."""
+def favourite_patches(kernel: np.ndarray, bias: float) -> tuple[np.ndarray, np.ndarray]:
+    """The TOP strongest PATCH x PATCH patches of the first SEARCHED test images, and where
+    (cached by the kernel's weights, so a retrained model gets its own)."""
     _, (x_test, _) = mnist_uint8()
     images = x_test[:SEARCHED].reshape(-1, 28, 28) / 255.0
     patches, where, _ = K.top_patches(images, kernel, bias, k=TOP, size=PATCH)
     return patches, where
 
 
-def kernel_explorer(model_name: str, network, reading: Reading) -> None:
+def kernel_explorer(network, reading: Reading) -> None:
     """Pick a kernel: its weights, where it fires on this digit, its map, its favourite patches."""
     kernels = network.params["W1"][:, 0].astype(np.float64)  # (filters, 3, 3): one channel in
     biases = network.params["b1"].astype(np.float64)
@@ -91,7 +90,7 @@ def kernel_explorer(model_name: str, network, reading: Reading) -> None:
             under=np.array2string(patch, precision=2, suppress_small=True),
         )
     )
-    patches, where = favourite_patches(model_name, kernels[k], float(biases[k]))
+    patches, where = favourite_patches(kernels[k], float(biases[k]))
     fig = map_grid(
         patches,
         TOP,

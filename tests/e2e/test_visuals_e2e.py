@@ -34,6 +34,13 @@ FLOAT_NOISE = re.compile(r"\d\.\d*(0{6,}|9{6,})\d")  # 0.019500000000000007, 0.5
 SEVEN = [(75, 65), (140, 65), (205, 65), (165, 155), (125, 245)]
 
 
+@pytest.fixture(autouse=True)
+def patient(page):
+    """A loaded 2-core machine can take over 30 s to serve a page's first load."""
+    page.set_default_navigation_timeout(120_000)
+    page.set_default_timeout(90_000)
+
+
 def main_text(pg) -> str:
     """What the page shows in its main area and sidebar (not collapsed expanders)."""
     return pg.evaluate(
