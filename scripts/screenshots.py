@@ -107,6 +107,7 @@ def main() -> None:
     if args.pages:
         wanted = args.pages.split(",")
         stems = [s for s in stems if (s or "home") in wanted]
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -126,10 +127,13 @@ def main() -> None:
                     pg.set_default_timeout(60_000)
                     for stem in stems:
                         start = time.monotonic()
-                        pg.goto(f"{url}/{stem or ''}?lang={lang}")
-                        wait_idle(pg, timeout=120_000)  # a cold server loads MNIST and models
-                        use_main_control(pg, stem)
                         path = OUT / f"{stem or 'home'}-{lang}-{size}.png"
+                        try:
+                            pg.goto(f"{url}/{stem or ''}?lang={lang}")
+                            wait_idle(pg, timeout=120_000)  # a cold server loads MNIST, models
+                            use_main_control(pg, stem)
+                        except PlaywrightError as exc:  # a picture of the problem, then go on
+                            print(f"{path.name}: {str(exc).splitlines()[0]}", file=sys.stderr)
                         save(pg, path, args.full)
                         took = time.monotonic() - start
                         kb = path.stat().st_size // 1024
