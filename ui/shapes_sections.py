@@ -31,7 +31,6 @@ EXAMPLES = {  # button -> (A shape, B shape, op)
 SYMBOL = {"dot": "·", "matmul": "@", "add": "+", "mul": "×"}
 MARK = {True: "✓", False: "✗"}
 BATCHES = [1, 10, 100, 1000, 10000]
-INPUT_PX = 104  # an axis length input: room for one digit and the -/+ buttons
 EXAMPLE_CODE = """a = np.array([[1, 2, 3],
               [4, 5, 6]])
 b = np.array([[7, 8],
@@ -58,13 +57,13 @@ def shape_input(which: str, start: tuple[int, ...]) -> tuple[int, ...]:
         required=True,
         **keep(f"shapes_{which}_ndim", len(start)),
     )
+    cols = st.columns(3)
     shape = []
-    with st.container(horizontal=True):  # one row of inputs, on a phone too
-        for axis in range(ndim):
-            first = start[axis] if axis < len(start) else 2
-            label = t("shapes.axis", k=axis)
-            kept = keep(f"shapes_{which}_{axis}", first)
-            shape.append(st.number_input(label, 1, 5, first, width=INPUT_PX, **kept))
+    for axis in range(ndim):
+        first = start[axis] if axis < len(start) else 2
+        label = t("shapes.axis", k=axis)
+        n = cols[axis].number_input(label, 1, 5, first, **keep(f"shapes_{which}_{axis}", first))
+        shape.append(n)
     return tuple(int(n) for n in shape)
 
 

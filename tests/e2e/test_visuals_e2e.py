@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lab import models
-from tests.e2e.helpers import nudge_slider, open_lab, shown, wait_idle
+from tests.e2e.helpers import nudge_slider, shown, wait_idle
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -39,6 +39,12 @@ def patient(page):
     """A loaded 2-core machine can take over 30 s to serve a page's first load."""
     page.set_default_navigation_timeout(120_000)
     page.set_default_timeout(90_000)
+
+
+def open_lab(pg, url: str) -> None:
+    """Open a lab URL and wait (up to 2 minutes on a loaded machine) for the script to finish."""
+    pg.goto(url)
+    wait_idle(pg, timeout=120_000)
 
 
 def main_text(pg) -> str:
