@@ -129,7 +129,8 @@ def test_network_table_and_common_mistake(page):
     """The table shows forward_steps' numbers; A2's widely copied comment [0.4 0.8] is marked ✗; the
     book's Y agrees; moving x drops the comparison."""
     lang = page.lang
-    table = next(tb.value for tb in page.dataframe if s("shapes.col_value", lang) in tb.value.columns)
+    value = s("shapes.col_value", lang)
+    table = next(tb.value for tb in page.dataframe if value in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
     assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
