@@ -267,7 +267,7 @@ STRINGS = {
     "softmax_loss.batch_size": {"zh": "batch 大小", "en": "Batch size"},
     "softmax_loss.seed": {"zh": "随机种子", "en": "Random seed"},
     "softmax_loss.seed_help": {
-        "zh": "同一个种子总是抽到同一批图像。",
+        "zh": "同一个随机种子总是抽到同一批图像。",
         "en": "The same random seed always draws the same batch.",
     },
     "softmax_loss.redraw": {"zh": "再抽一批", "en": "Draw another batch"},

@@ -56,7 +56,7 @@ STRINGS = {
     },
     "training.seed": {"zh": "随机种子", "en": "Random seed"},
     "training.seed_help": {
-        "zh": "决定初始权重和每轮的打乱顺序：同样的设置和种子，结果完全一样。",
+        "zh": "决定初始权重和每轮的打乱顺序：同样的设置和随机种子，结果完全一样。",
         "en": "Decides the initial weights and each epoch's shuffle: same settings and random seed, "
         "same result.",
     },
