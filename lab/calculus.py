@@ -193,20 +193,20 @@ def _gradient_one(f: Callable, x: Array, h: float) -> Array:
 def numerical_gradient(
     f: Callable, x: ArrayLike, h: float = 1e-4, batch: bool | None = None
 ) -> Array:
-    """Central-difference gradient ∇f(x), the seed's interface.
+    """Central-difference gradient ∇f(x), the book's interface.
 
     Parameters
     ----------
     f : callable
         f(x) -> scalar.
     x : array_like
-        A point. With the seed's interface a 2-D x of shape (N, D) is a batch of N points and
+        A point. With the book's interface a 2-D x of shape (N, D) is a batch of N points and
         row i of the result is ∇f(x[i]) — this is what the quiver plot passes. For the weights
         of a network, where x is one 2-D matrix, pass ``batch=False``.
     h : float
         Step of the central difference.
     batch : bool or None
-        None (default): 2-D x is a batch, any other rank is one point (the seed's rule).
+        None (default): 2-D x is a batch, any other rank is one point (the book's rule).
 
     Returns
     -------

@@ -1,6 +1,6 @@
 """Gradient descent (book ch. 4.4.1) and the ch. 6 optimizers, walking a function of x.
 
-``gradient_descent`` is the seed's function: repeat x ← x − lr · ∇f(x). It runs through
+``gradient_descent`` is the book's function: repeat x ← x − lr · ∇f(x). It runs through
 ``optimize`` with ``lab.optimizers.SGD``, the same update the network trains with, so the
 optimizer comparison (Momentum, AdaGrad, Adam ...) is one loop with another optimizer.
 """
@@ -58,7 +58,7 @@ the rate of their nearest relative (Momentum, Adam).
 
 @dataclass(frozen=True)
 class Descent:
-    """One run. Unpacks like the seed's result: ``x, history = gradient_descent(...)``.
+    """One run. Unpacks like the book's result: ``x, history = gradient_descent(...)``.
 
     Attributes
     ----------
@@ -156,14 +156,14 @@ def gradient_descent(
     grad: Callable | None = None,
     bound: float | None = BOUND,
 ) -> Descent:
-    """The seed's gradient descent: x ← x − lr · ∇f(x), step_num times.
+    """The book's gradient descent: x ← x − lr · ∇f(x), step_num times.
 
     Parameters
     ----------
     f : callable
         f(x) -> float.
     init_x : array_like, shape (n,)
-        Never modified (the seed's version writes into it).
+        Never modified (the book's version writes into it).
     lr : float, > 0
         Learning rate.
     step_num : int

@@ -66,7 +66,7 @@ class Function2D:
 
 
 def function_2(x):
-    """The book's f(x0, x1) = x0² + x1² (seed ch. 4.4): a round bowl, minimum 0 at the origin."""
+    """The book's f(x0, x1) = x0² + x1² (book ch. 4.4): a round bowl, minimum 0 at the origin."""
     return x[0] ** 2 + x[1] ** 2
 
 
@@ -242,7 +242,7 @@ _ALL = (
     ),
 )
 FUNCTIONS: dict[str, Function2D] = {fn.name: fn for fn in _ALL}
-"""Name → function. function_2 is the seed's; stretched is the book's optimizer-figure bowl."""
+"""Name → function. function_2 is the book's; stretched is the book's optimizer-figure bowl."""
 
 
 BOOK_GRADIENTS: dict[tuple[float, float], tuple[float, float]] = {
@@ -260,7 +260,7 @@ def grid_points(box: Box, n: int) -> tuple[Array, Array, Array]:
     ----------
     box : ((x0_min, x0_max), (x1_min, x1_max))
     n : int, n >= 2
-        Points per axis: n = 17 on [-2, 2] is the seed's step 0.25 (the seed's
+        Points per axis: n = 17 on [-2, 2] is the book's step 0.25 (the book's
         ``np.arange(-2, 2.5, 0.25)`` has one more point, 2.25, outside its plot).
 
     Returns

@@ -42,7 +42,7 @@ def _pair(y: ArrayLike, t: ArrayLike) -> tuple[Array, Array]:
 
 
 def mean_squared_error(y: ArrayLike, t: ArrayLike) -> float:
-    """Mean squared error, as the seed defines it: the mean of (y − t)² over all entries.
+    """Mean squared error, by its definition: the mean of (y − t)² over all entries.
 
     Parameters
     ----------

@@ -1,6 +1,6 @@
 """Perceptrons and logic gates (book ch. 2): y = 1 if w·x + b > 0 else 0.
 
-The gates AND, OR, NAND and NOT use the weights of the seed's table; XOR cannot be one
+The gates AND, OR, NAND and NOT use the classic truth-table weights; XOR cannot be one
 perceptron (no line separates its outputs), so it is two layers: XOR = AND(NAND, OR).
 The perceptron learning rule (Rosenblatt) finds weights from examples when a line exists.
 Drawing them: ``lab.regions``; whether a line exists: ``lab.separability``; XOR learnt by
@@ -43,7 +43,7 @@ __all__ = [
 EPS = float(np.finfo(np.float64).eps)
 
 INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-"""The four inputs (x1, x2) of a two-input gate, in the seed's table order."""
+"""The four inputs (x1, x2) of a two-input gate, in the truth table's order."""
 
 GATE_PARAMS: dict[str, tuple[tuple[float, ...], float]] = {
     "AND": ((1.0, 1.0), -1.5),
@@ -51,7 +51,7 @@ GATE_PARAMS: dict[str, tuple[tuple[float, ...], float]] = {
     "NAND": ((-1.0, -1.0), 1.5),
     "NOT": ((-1.0,), 0.5),
 }
-"""(w, b) of each one-layer gate: AND, OR and NOT from the seed's table, NAND = −AND."""
+"""(w, b) of each one-layer gate: AND, OR and NOT from the classic example, NAND = −AND."""
 
 BOOK_AND = ((0.5, 0.5), -0.7)
 """The book's AND, (w1, w2, θ) = (0.5, 0.5, 0.7) written with the bias b = −θ."""
@@ -106,13 +106,13 @@ def perceptron(x: ArrayLike, w: ArrayLike, b: float) -> IntArray:
 
 
 def AND(x1: float, x2: float) -> int:
-    """AND gate: 1 only for (1, 1). w = [1, 1], b = −1.5 (the seed's table)."""
+    """AND gate: 1 only for (1, 1). w = [1, 1], b = −1.5 (the classic example)."""
     w, b = GATE_PARAMS["AND"]
     return int(perceptron([x1, x2], w, b))
 
 
 def OR(x1: float, x2: float) -> int:
-    """OR gate: 0 only for (0, 0). w = [1, 1], b = −0.5 (the seed's table)."""
+    """OR gate: 0 only for (0, 0). w = [1, 1], b = −0.5 (the classic example)."""
     w, b = GATE_PARAMS["OR"]
     return int(perceptron([x1, x2], w, b))
 
@@ -124,7 +124,7 @@ def NAND(x1: float, x2: float) -> int:
 
 
 def NOT(x: float) -> int:
-    """NOT gate, one input: 1 for 0, 0 for 1. w = [−1], b = 0.5 (the seed's table)."""
+    """NOT gate, one input: 1 for 0, 0 for 1. w = [−1], b = 0.5 (the classic example)."""
     w, b = GATE_PARAMS["NOT"]
     return int(perceptron([x], w, b))
 

@@ -2,8 +2,8 @@
 
 ``check_shapes`` asks numpy itself what an operation gives (or which error it raises) and
 says which axes clash and which small change (transpose, reshape, new axis) makes it work.
-``stretch`` shows broadcasting as copies. ``init_network``/``forward`` are the seed's (and
-the book's) three-layer network; ``layer_shapes`` is the MNIST network's shape flow.
+``stretch`` shows broadcasting as copies. ``init_network``/``forward`` are the book's
+three-layer network; ``layer_shapes`` is the MNIST network's shape flow.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ Array = NDArray[np.float64]
 Shape = tuple[int, ...]
 
 __all__ = [
+    "BOOK_MAT",
+    "BOOK_VEC",
+    "BOOK_X",
     "BOOK_Y",
+    "COMMON_COMMENTS",
+    "EXAMPLE_A",
+    "EXAMPLE_B",
     "MNIST_SIZES",
     "OPS",
-    "SEED_A",
-    "SEED_B",
-    "SEED_MAT",
-    "SEED_PRINTED",
-    "SEED_VEC",
-    "SEED_X",
     "Fix",
     "Layer",
     "ShapeCheck",
@@ -46,15 +46,15 @@ __all__ = [
     "totals",
 ]
 
-SEED_A = np.array([[1, 2, 3], [4, 5, 6]])
-SEED_B = np.array([[7, 8], [9, 10], [11, 12]])
-"""The seed's matrices: np.dot(SEED_A, SEED_B) = [[58, 64], [139, 154]]."""
+EXAMPLE_A = np.array([[1, 2, 3], [4, 5, 6]])
+EXAMPLE_B = np.array([[7, 8], [9, 10], [11, 12]])
+"""A 2x3 and a 3x2 to multiply by hand: np.dot(EXAMPLE_A, EXAMPLE_B) = [[58, 64], [139, 154]]."""
 
-SEED_VEC = np.array([1, 2])
-SEED_MAT = np.array([[1, 3, 5], [2, 4, 6]])
-"""The seed's "neural network inner product": np.dot(SEED_VEC, SEED_MAT) = [5, 11, 17], shape
-(3,). The seed calls it "1 x 2 times 2 x 3 gives 1 x 3", but a 1-D array has no row axis: the
-result is 1-D too, not (1, 3)."""
+BOOK_VEC = np.array([1, 2])
+BOOK_MAT = np.array([[1, 3, 5], [2, 4, 6]])
+"""The book's "inner product of a neural network" (§3.3.3): np.dot(BOOK_VEC, BOOK_MAT) =
+[5, 11, 17], shape (3,). A common mistake calls it "1 x 2 times 2 x 3 gives 1 x 3", but a
+1-D array has no row axis: the result is 1-D too, not (1, 3)."""
 
 OPS: dict[str, Callable] = {
     "dot": np.dot,
@@ -66,7 +66,7 @@ _CODE = {"dot": "np.dot({a}, {b})", "matmul": "{a} @ {b}", "add": "{a} + {b}", "
 
 
 def describe(a: ArrayLike) -> dict[str, object]:
-    """The four attributes the seed prints: ndim, shape, dtype (its name) and size.
+    """The four attributes the book prints: ndim, shape, dtype (its name) and size.
 
     Returns
     -------
@@ -289,11 +289,11 @@ def stretch(x: ArrayLike, shape: Shape) -> tuple[NDArray, NDArray[np.bool_]]:
     return values, copy
 
 
-# -- the seed's three-layer network (book ch. 3.4) ----------------------------------------
+# -- the book's three-layer network (ch. 3.4) ---------------------------------------------
 
-SEED_X = np.array([1.0, 0.5])
+BOOK_X = np.array([1.0, 0.5])
 
-SEED_PRINTED = {
+COMMON_COMMENTS = {
     "A1": np.array([0.3, 0.7, 1.1]),
     "Z1": np.array([0.57444252, 0.66818777, 0.75026011]),
     "A2": np.array([0.4, 0.8]),
@@ -301,15 +301,16 @@ SEED_PRINTED = {
     "A3": np.array([0.42336002, 0.78658716]),
     "Z3": np.array([0.60451623, 0.68621873]),
 }
-"""The values written in the seed's comments for x = [1.0, 0.5]. A1 and Z1 are right; A2 is
-not what its code computes, Z2 is sigmoid of that wrong A2, and A3 and Z3 are wrong too."""
+"""The values a widely copied version of this script writes in its comments for x = [1.0, 0.5].
+A1 and Z1 are right (the book prints them); A2 is not what the code computes, Z2 is sigmoid
+of that wrong A2, and A3 and Z3 are wrong too."""
 
 BOOK_Y = np.array([0.31682708, 0.69627909])
 """The book's printed output of forward(network, [1.0, 0.5]) (identity output layer)."""
 
 
 def init_network() -> dict[str, Array]:
-    """The seed's and the book's hand-picked weights: W1 (2, 3), b1 (3,), W2 (3, 2), b2 (2,),
+    """The book's hand-picked weights: W1 (2, 3), b1 (3,), W2 (3, 2), b2 (2,),
     W3 (2, 2), b3 (2,)."""
     return {
         "W1": np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]),
@@ -333,7 +334,7 @@ def forward_steps(network: dict[str, Array], x: ArrayLike) -> dict[str, Array]:
     -------
     dict with A1 = x·W1 + b1 and Z1 = sigmoid(A1) (shape (3,) or (N, 3)), A2, Z2 (2 or
     (N, 2)), A3 = Z2·W3 + b3, Y = identity_function(A3) (the book's output), and
-    Z3 = sigmoid(A3), which the seed's first script printed but the book does not use.
+    Z3 = sigmoid(A3), which a common version of the script prints but the book does not use.
     """
     x = np.array(x, dtype=np.float64)
     steps = {"A1": x @ network["W1"] + network["b1"]}
@@ -355,11 +356,11 @@ def forward(network: dict[str, Array], x: ArrayLike) -> Array:
 
 
 def check_printed(
-    steps: dict[str, Array], printed: dict[str, ArrayLike] = SEED_PRINTED
+    steps: dict[str, Array], printed: dict[str, ArrayLike] = COMMON_COMMENTS
 ) -> dict[str, bool]:
     """For each printed value, whether it agrees with the computed one to the digits shown.
 
-    The seed prints 8 decimals, so agreement means |printed − computed| <= 5e-9 (half a unit
+    The comments print 8 decimals, so agreement means |printed − computed| <= 5e-9 (half a unit
     in the last printed place) for every entry.
     """
     return {

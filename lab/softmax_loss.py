@@ -219,7 +219,7 @@ def book_losses(y: ArrayLike, t: ArrayLike) -> dict[str, float]:
 
     Returns
     -------
-    dict: ``mse`` (seed: mean of squared differences), ``sse`` (book: 0.5 Σ, summed over the
+    dict: ``mse`` (the mean of squared differences), ``sse`` (book: 0.5 Σ, summed over the
     batch), ``ce_onehot`` and ``ce_label`` (equal: cross entropy, batch mean, exact log),
     ``ce_book`` (with the book's y + 1e-7: its printed digits).
     """

@@ -9,23 +9,28 @@ from lab.digits import ImageTooLarge, load_image, to_mnist_steps
 from lab.introspect import feature_maps, hidden_activations, mosaic, unit_weights
 from lab.predict import Reading, read_digit
 from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
+from ui.digits_kernels import kernel_explorer
 from ui.domain_shift import compare_models, real_handwriting
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import page_about, page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
 from ui.resources import TRAINED_MODEL as TRAINED
+from ui.settings import keep, reset_button
+from ui.widget_text import localize_uploader
 
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
 STEP_PX = 120  # shown size of each preprocessing step
+CLEARED = "digits_cleared"  # session state: how many times the canvas was cleared (its key)
 
 page_intro("digits")
+reset_button("digits_")
 
 
 def canvas_image():
     """The canvas as an RGBA array, or None while it holds no stroke."""
-    width = st.slider(t("digits.stroke"), 8, 40, 22, key="digits_stroke")
+    width = st.slider(t("digits.stroke"), 8, 40, 22, **keep("digits_stroke", 22))
     result = st_canvas(
         stroke_width=width,
         stroke_color="#FFFFFF",
@@ -35,13 +40,32 @@ def canvas_image():
         drawing_mode="freedraw",
         update_streamlit=True,
         return_image_data=True,
-        key="digits_canvas",
+        key=canvas_key(),
     )
+    clear_button()
     st.caption(t("digits.canvas_help"))
     if not (result.json_data or {}).get("objects"):
         st.info(t("digits.empty"), icon=":material/draw:")
         return None
     return result.image_data
+
+
+def canvas_key() -> str:
+    """The canvas's widget key: "digits_canvas", then a new one after each clear."""
+    cleared = st.session_state.get(CLEARED, 0)
+    return f"digits_canvas_{cleared}" if cleared else "digits_canvas"
+
+
+def clear_canvas() -> None:
+    """Start a fresh canvas: a new key gives the component a new, empty drawing."""
+    st.session_state[CLEARED] = st.session_state.get(CLEARED, 0) + 1
+
+
+def clear_button() -> None:
+    """A bilingual "clear" button under the canvas (its own toolbar is English and hover-only)."""
+    st.button(
+        t("digits.clear"), on_click=clear_canvas, icon=":material/delete:", key="digits_clear"
+    )
 
 
 def uploaded_image():
@@ -129,7 +153,7 @@ def show_layers(m, reading: Reading) -> None:
     sizes = " → ".join(["784", *(str(len(z)) for _, z in acts), str(net.output_size)])
     st.markdown(t("digits.layers_intro", sizes=sizes))
     n_units = len(acts[0][1])
-    unit = st.slider(t("digits.unit"), 0, n_units - 1, 0, key="digits_unit")
+    unit = st.slider(t("digits.unit"), 0, n_units - 1, 0, **keep("digits_unit", 0))
     for i, (name, z) in enumerate(acts):
         fig = strip(
             z,
@@ -192,6 +216,7 @@ def show_feature_maps(m, reading: Reading) -> None:
         st.plotly_chart(grid(name, fm, 16, 200), key=f"digits_maps_{name}")
     st.caption(t("digits.cnn_note"))
     show_source(read_digit, to_mnist_steps, feature_maps, mosaic)
+    kernel_explorer(net, reading)
 
 
 @st.fragment
@@ -205,7 +230,7 @@ def draw_and_read() -> None:
             default="default",
             required=True,
             format_func=labeller("digits.model.{}"),
-            key="digits_model",
+            **keep("digits_model", "default"),
         )
         m = trained if name == "trained" else model(name)
         acc = m.meta.get("test_acc")
@@ -218,8 +243,9 @@ def draw_and_read() -> None:
             default="draw",
             required=True,
             format_func=labeller("digits.source.{}"),
-            key="digits_source",
+            **keep("digits_source", "draw"),
         )
+        localize_uploader("digits_upload", MAX_UPLOAD_MB)
         image = canvas_image() if source == "draw" else uploaded_image()
     with results:
         if image is None:
@@ -240,4 +266,5 @@ def draw_and_read() -> None:
 
 
 draw_and_read()
+page_about("digits")
 real_handwriting()

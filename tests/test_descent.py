@@ -1,4 +1,4 @@
-"""Tests for lab.descent: the book's printed runs, the seed's code as oracle, closed forms."""
+"""Tests for lab.descent: the book's printed runs, the book's code as oracle, closed forms."""
 
 import numpy as np
 import pytest
@@ -17,8 +17,8 @@ from lab.functions2d import FUNCTIONS, function_2
 from lab.optimizers import OPTIMIZERS, SGD, Adam
 
 
-def seed_gradient_descent(f, init_x, lr=0.01, step_num=100):
-    """The seed's code, verbatim in substance (gradient_2d.py + gradient_method.py): the oracle."""
+def book_gradient_descent(f, init_x, lr=0.01, step_num=100):
+    """The book's code, verbatim in substance (gradient_2d.py + gradient_method.py): the oracle."""
 
     def numerical_gradient(f, x):
         h = 1e-4
@@ -45,7 +45,7 @@ def seed_gradient_descent(f, init_x, lr=0.01, step_num=100):
 @pytest.mark.parametrize("lr", sorted(BOOK_RUNS))
 def test_book_runs(lr):
     """gradient_descent(function_2, [-3, 4], lr, 100) prints the book's numbers (to the digits
-    printed), and equals the seed's code bit for bit, history included (ours also keeps x_100).
+    printed), and equals the book's code bit for bit, history included (ours also keeps x_100).
     lr = 0.1 -> [-6.1e-10, 8.1e-10]; lr = 10 -> [-2.58983747e+13, -1.29524862e+12];
     lr = 1e-10 -> [-2.99999994, 3.99999992]."""
     x, history = gradient_descent(
@@ -53,15 +53,15 @@ def test_book_runs(lr):
     )
     book = np.array(BOOK_RUNS[lr])
     np.testing.assert_allclose(x, book, rtol=1e-2 if lr == 0.1 else 1e-8)
-    seed_x, seed_history = seed_gradient_descent(function_2, np.array([-3.0, 4.0]), lr, 100)
-    np.testing.assert_array_equal(x, seed_x)
-    np.testing.assert_array_equal(history[:-1], seed_history)
+    book_x, book_history = book_gradient_descent(function_2, np.array([-3.0, 4.0]), lr, 100)
+    np.testing.assert_array_equal(x, book_x)
+    np.testing.assert_array_equal(history[:-1], book_history)
     np.testing.assert_array_equal(history[-1], x)
     assert history.shape == (101, 2)
 
 
 def test_init_x_untouched_and_int_start():
-    """The seed's version overwrites init_x; ours copies it, and an int start works."""
+    """The book's version overwrites init_x; ours copies it, and an int start works."""
     init = np.array([-3, 4])
     x, _ = gradient_descent(function_2, init, lr=0.1, step_num=100)
     np.testing.assert_array_equal(init, [-3, 4])

@@ -85,21 +85,21 @@ def test_saddle_has_no_minimum():
     assert nearest_minimum(fn, [1, 1]) == (None, float("inf"))
 
 
-def test_seed_grid():
-    """17 points per axis on [-2, 2] is the seed's step 0.25, points in meshgrid order.
+def test_book_grid():
+    """17 points per axis on [-2, 2] is the book's step 0.25, points in meshgrid order.
 
-    (The seed's np.arange(-2, 2.5, 0.25) has 18 points: it ends at 2.25, outside its xlim.)"""
-    seed = np.arange(-2, 2.5, 0.25)
-    assert len(seed) == 18 and seed[-1] == 2.25
+    (The book's np.arange(-2, 2.5, 0.25) has 18 points: it ends at 2.25, outside its xlim.)"""
+    book = np.arange(-2, 2.5, 0.25)
+    assert len(book) == 18 and book[-1] == 2.25
     x0s, x1s, points = grid_points(((-2, 2), (-2, 2)), 17)
-    np.testing.assert_array_equal(x0s, seed[:17])
-    np.testing.assert_array_equal(x1s, seed[:17])
-    X, Y = np.meshgrid(seed[:17], seed[:17])
+    np.testing.assert_array_equal(x0s, book[:17])
+    np.testing.assert_array_equal(x1s, book[:17])
+    X, Y = np.meshgrid(book[:17], book[:17])
     np.testing.assert_array_equal(points, np.column_stack([X.flatten(), Y.flatten()]))
 
 
-def test_seed_quiver_gradient():
-    """The seed's picture: -∇(x0² + x1²) on the grid is -2·(x0, x1), pointing at the origin."""
+def test_book_quiver_gradient():
+    """The book's picture: -∇(x0² + x1²) on the grid is -2·(x0, x1), pointing at the origin."""
     _, _, points = grid_points(((-2, 2), (-2, 2)), 17)
     numerical, analytic, max_diff = numerical_vs_analytic(FUNCTIONS["function_2"], points)
     np.testing.assert_array_equal(analytic, 2 * points)
@@ -163,7 +163,7 @@ def test_view_box():
 )
 def test_grid_and_point_agree(name, x0, x1):
     """f and grad give the same numbers for a point and for that point inside a (2, 1, 1) grid,
-    and numerical_gradient (the seed's batch interface) agrees with the analytic gradient."""
+    and numerical_gradient (the book's batch interface) agrees with the analytic gradient."""
     fn = FUNCTIONS[name]
     p = np.array([x0, x1])
     # equal up to the last bit or so: numpy may pair up sums differently for arrays

@@ -67,7 +67,7 @@ def test_url_sets_language(lang):
     at = open_page(None, lang)
     assert at.session_state["lang"] == lang
     assert at.query_params["lang"] == lang
-    assert at.markdown[0].value == CATALOG["home.intro"][lang]
+    assert at.caption[0].value == CATALOG["home.intro"][lang]
 
 
 def test_switch_changes_language():
@@ -75,7 +75,7 @@ def test_switch_changes_language():
     at = open_page(None, "zh")
     at.segmented_control(key="lang").set_value("en")
     at.run()
-    assert at.markdown[0].value == CATALOG["home.intro"]["en"]
+    assert at.caption[0].value == CATALOG["home.intro"]["en"]
     assert at.query_params["lang"] == "en"
 
 

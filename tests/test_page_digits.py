@@ -195,6 +195,49 @@ def test_model_trained_on_the_training_page_is_offered():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clear_button_empties_the_canvas(lang):
+    """ "Clear the canvas" (a bilingual button, not the English hover toolbar) drops the drawing:
+    the prompt and the example digits come back, no prediction."""
+    at = open_page("digits", lang)
+    draw(at, canvas_png(STROKES[7]))
+    assert at.metric
+    assert at.button(key="digits_clear").label == text("digits.clear", lang)
+    at.button(key="digits_clear").click().run()
+    assert_clean(at, "after clearing")
+    assert not at.metric
+    assert text("digits.empty", lang) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_kernel_explorer_links_a_kernel_to_its_map(lang):
+    """Kernel k of the default CNN: its 9 weights, its map's strongest position and value as
+    lab.kernels computes them from the model's W1, b1 and the drawn digit, and the
+    strongest kernels listed; the slider spans every first-layer kernel."""
+    from lab import kernels as K
+
+    at = open_page("digits", lang)
+    png = canvas_png(STROKES[7])
+    draw(at, png)
+    net = models.load("default").network
+    w, b = net.params["W1"][:, 0].astype(float), net.params["b1"].astype(float)
+    image = to_mnist(np.asarray(Image.open(io.BytesIO(png)))).reshape(28, 28)
+    slider = at.slider(key="digits_kernel")
+    assert (slider.min, slider.max) == (0, len(w) - 1)
+    top = ", ".join(str(k) for k in np.argsort(-K.peaks(image, w, b), kind="stable")[:3])
+    strongest = CATALOG["digits.kernel_strongest"][lang].format(top=top)
+    assert strongest in [c.value for c in at.caption]
+    for k in (len(w) - 1, 3):
+        at.slider(key="digits_kernel").set_value(k).run()
+        assert_clean(at, f"kernel {k}")
+        fmap = K.kernel_map(image, w[k], b[k])
+        r, c = K.strongest(fmap)
+        shown = " ".join(m.value for m in at.markdown)
+        value = f"{fmap[r, c]:.2f}"
+        head = CATALOG["digits.kernel_sum"][lang].format(k=k, r=r, c=c, value=value, under="")
+        assert head.split("\n")[0] in shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_real_handwriting_section(lang):
     """The held-out writers' section: a table with both networks' accuracy per digit (equal to
     the accuracy computed here from the shipped file) and example images of 9, 7 and 1."""

@@ -33,7 +33,7 @@ def example(at, name: str):
     return at
 
 
-def test_default_is_the_seed_product(page):
+def test_default_is_the_example_product(page):
     """A (2, 3), B (3, 2), np.dot: the result shape (2, 2), and why (axis 1 of A meets axis 0
     of B, both 3)."""
     lang = page.lang
@@ -101,7 +101,7 @@ def test_stacked_matmul_compares_with_dot(page):
     assert s("shapes.dot_vs_matmul", lang, other=other, shape=(2, 3, 2)) in texts(page.info)
 
 
-def test_seed_cell_and_commuting(page):
+def test_example_cell_and_commuting(page):
     """Cell (0, 1) of a·b: 1×8 + 2×10 + 3×12 = 8 + 20 + 36 = 64; b·a is 3×3."""
     lang = page.lang
     page.selectbox(key="shapes_cell_ab").set_value((0, 1)).run()
@@ -120,23 +120,24 @@ def test_seed_cell_and_commuting(page):
     assert attrs["a"].tolist() == ["2", "(2, 3)", "int64", "6"]
 
 
-def test_network_table_and_seed_comments(page):
-    """The table shows forward_steps' numbers; A2's seed comment [0.4 0.8] is marked ✗; the
+def test_network_table_and_common_mistake(page):
+    """The table shows forward_steps' numbers; A2's widely copied comment [0.4 0.8] is marked ✗; the
     book's Y agrees; moving x drops the comparison."""
     lang = page.lang
-    table = next(tb.value for tb in page.table if s("shapes.col_value", lang) in tb.value.columns)
+    value = s("shapes.col_value", lang)
+    table = next(tb.value for tb in page.dataframe if value in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
-    assert rows["A2"][s("shapes.col_seed", lang)] == "[0.4 0.8]"
+    assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
     assert rows["A2"][s("shapes.col_agree", lang)] == "✗"
     assert rows["Z1"][s("shapes.col_agree", lang)] == "✓"
     assert rows["Y"][s("shapes.col_value", lang)] == "[0.31682708 0.69627909]"
     assert rows["A3"][s("shapes.col_shape", lang)] == "(2,)"
     book = s("shapes.book_y", lang, y="[0.31682708 0.69627909]", ok="✓")
     assert book in texts(page.success)
-    assert s("shapes.seed_wrong", lang, wrong="A2, Z2, A3, Z3") in texts(page.warning)
+    assert s("shapes.common_mistake", lang, wrong="A2, Z2, A3, Z3") in texts(page.warning)
     page.slider(key="shapes_x1").set_value(0.0).run()
-    assert s("shapes.seed_only_default", lang) in texts(page.caption)
+    assert s("shapes.comments_only_default", lang) in texts(page.caption)
 
 
 def test_mnist_flow_follows_the_batch(page):
@@ -145,7 +146,7 @@ def test_mnist_flow_follows_the_batch(page):
     col_macs = s("shapes.col_macs", lang)
 
     def mnist_table():
-        return next(tb.value for tb in page.table if col_macs in tb.value.columns)
+        return next(tb.value for tb in page.dataframe if col_macs in tb.value.columns)
 
     assert mnist_table()[col_macs].tolist()[-1] == "4,520,000"
     assert mnist_table()[s("shapes.col_params", lang)].tolist()[-1] == "45,360"
@@ -154,3 +155,20 @@ def test_mnist_flow_follows_the_batch(page):
     assert mnist_table()[col_macs].tolist() == ["39,200", "5,000", "1,000", "45,200"]
     note = s("shapes.mnist_note", lang, params="45,360", per="45,200", n=1)
     assert note in texts(page.markdown)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset(page):
+    """A slider and a picked example keep their values after a visit to another page;
+    "reset this page" puts back the defaults (x1 = 1.0, A (2, 3), np.dot)."""
+    page.slider(key="shapes_x1").set_value(0.0).run()
+    example(page, "outer")
+    page.switch_page("pages/activations.py").run()
+    page.switch_page("pages/shapes.py").run()
+    assert_clean(page)
+    assert page.slider(key="shapes_x1").value == 0.0
+    assert page.segmented_control(key="shapes_op").value == "mul"
+    page.button(key="shapes_reset").click().run()
+    assert page.slider(key="shapes_x1").value == 1.0
+    assert page.segmented_control(key="shapes_op").value == "dot"
+    assert page.number_input(key="shapes_a_0").value == 2
+    assert page.number_input(key="shapes_a_1").value == 3

@@ -6,7 +6,7 @@ import pytest
 
 from lab import perceptron as P
 
-# The four inputs in the seed's order: (0, 0), (0, 1), (1, 0), (1, 1).
+# The four inputs in the truth table's order: (0, 0), (0, 1), (1, 0), (1, 1).
 TRUTH = {  # hand-written truth tables, one output per input
     "AND": [0, 0, 0, 1],
     "OR": [0, 1, 1, 1],
@@ -16,8 +16,8 @@ TRUTH = {  # hand-written truth tables, one output per input
 }
 
 
-def test_inputs_in_the_seed_order():
-    """INPUTS lists (x1, x2) as the seed's table does."""
+def test_inputs_in_the_truth_table_order():
+    """INPUTS lists (x1, x2) as the truth table does."""
     np.testing.assert_array_equal(P.INPUTS, [[0, 0], [0, 1], [1, 0], [1, 1]])
 
 
@@ -31,7 +31,7 @@ def test_two_input_gates(gate):
 
 
 def test_not_gate():
-    """NOT(0) = 1, NOT(1) = 0, with the seed's w = [−1], b = 0.5."""
+    """NOT(0) = 1, NOT(1) = 0, with the classic w = [−1], b = 0.5."""
     assert (P.NOT(0), P.NOT(1)) == (1, 0)
     assert P.GATE_PARAMS["NOT"] == ((-1.0,), 0.5)
 
@@ -48,8 +48,8 @@ def test_gate_targets_rejects_unknown():
         P.gate_targets("NOR")
 
 
-def test_seed_table_weights():
-    """The seed's table: AND [1, 1], −1.5; OR [1, 1], −0.5; NOT [−1], 0.5."""
+def test_classic_table_weights():
+    """The classic table: AND [1, 1], −1.5; OR [1, 1], −0.5; NOT [−1], 0.5."""
     assert P.GATE_PARAMS["AND"] == ((1.0, 1.0), -1.5)
     assert P.GATE_PARAMS["OR"] == ((1.0, 1.0), -0.5)
 

@@ -1,4 +1,4 @@
-"""Tests for lab.shapes: the seed's printed products, shape checks against numpy itself,
+"""Tests for lab.shapes: the example products, shape checks against numpy itself,
 broadcast copies, the three-layer network against the book, the MNIST shape flow."""
 
 import math
@@ -11,30 +11,30 @@ from hypothesis import strategies as st
 from lab import shapes as S
 
 
-def test_describe_seed_array():
-    """The seed prints ndim 2, shape (2, 3), dtype int64, size 6 for a."""
-    assert S.describe(S.SEED_A) == {"ndim": 2, "shape": (2, 3), "dtype": "int64", "size": 6}
+def test_describe_example_array():
+    """The book prints ndim 2, shape (2, 3), dtype int64, size 6 for a."""
+    assert S.describe(S.EXAMPLE_A) == {"ndim": 2, "shape": (2, 3), "dtype": "int64", "size": 6}
     assert S.describe(3.0) == {"ndim": 0, "shape": (), "dtype": "float64", "size": 1}
 
 
-def test_seed_products():
-    """The seed's printed products: a·b = [[58, 64], [139, 154]],
+def test_example_products():
+    """The worked products: a·b = [[58, 64], [139, 154]],
     b·a = [[39, 54, 69], [49, 68, 87], [59, 82, 105]]; they differ (no commuting)."""
-    ab = S.OPS["dot"](S.SEED_A, S.SEED_B)
-    ba = S.OPS["dot"](S.SEED_B, S.SEED_A)
+    ab = S.OPS["dot"](S.EXAMPLE_A, S.EXAMPLE_B)
+    ba = S.OPS["dot"](S.EXAMPLE_B, S.EXAMPLE_A)
     np.testing.assert_array_equal(ab, [[58, 64], [139, 154]])
     np.testing.assert_array_equal(ba, [[39, 54, 69], [49, 68, 87], [59, 82, 105]])
 
 
 def test_dot_cell_by_hand():
     """c[0, 1] = 1·8 + 2·10 + 3·12 = 8 + 20 + 36 = 64."""
-    pairs, products, total = S.dot_cell(S.SEED_A, S.SEED_B, 0, 1)
+    pairs, products, total = S.dot_cell(S.EXAMPLE_A, S.EXAMPLE_B, 0, 1)
     np.testing.assert_array_equal(pairs, [[1, 8], [2, 10], [3, 12]])
     np.testing.assert_array_equal(products, [8, 20, 36])
     assert total == 64
 
 
-@pytest.mark.parametrize(("a", "b"), [(S.SEED_A, S.SEED_B), (S.SEED_B, S.SEED_A)])
+@pytest.mark.parametrize(("a", "b"), [(S.EXAMPLE_A, S.EXAMPLE_B), (S.EXAMPLE_B, S.EXAMPLE_A)])
 def test_dot_cell_every_entry(a, b):
     """Every entry's sum of products equals numpy's matrix product."""
     c = a @ b
@@ -45,12 +45,12 @@ def test_dot_cell_every_entry(a, b):
 def test_dot_cell_rejects_bad_shapes():
     """Shapes that do not multiply: ValueError naming them."""
     with pytest.raises(ValueError, match=r"\(2, 3\) and \(2, 3\)"):
-        S.dot_cell(S.SEED_A, S.SEED_A, 0, 0)
+        S.dot_cell(S.EXAMPLE_A, S.EXAMPLE_A, 0, 0)
 
 
-def test_seed_vector_product_is_1d():
+def test_book_vector_product_is_1d():
     """x = [1, 2] · [[1, 3, 5], [2, 4, 6]] = [5, 11, 17], shape (3,), not (1, 3)."""
-    v = S.OPS["dot"](S.SEED_VEC, S.SEED_MAT)
+    v = S.OPS["dot"](S.BOOK_VEC, S.BOOK_MAT)
     np.testing.assert_array_equal(v, [5, 11, 17])
     assert v.shape == (3,)
 
@@ -201,13 +201,13 @@ def _forward_by_hand(x: list[float]) -> dict[str, list[float]]:
 def test_forward_gives_the_books_output():
     """The book prints Y = [0.31682708, 0.69627909] for x = [1.0, 0.5]."""
     np.testing.assert_allclose(
-        S.forward(S.init_network(), S.SEED_X), [0.31682708, 0.69627909], atol=5e-9
+        S.forward(S.init_network(), S.BOOK_X), [0.31682708, 0.69627909], atol=5e-9
     )
 
 
 def test_forward_steps_against_a_hand_written_pass():
     """A1 = [0.3, 0.7, 1.1] and Z1 as the book prints; every step equals the loop version."""
-    steps = S.forward_steps(S.init_network(), S.SEED_X)
+    steps = S.forward_steps(S.init_network(), S.BOOK_X)
     np.testing.assert_allclose(steps["A1"], [0.3, 0.7, 1.1], atol=1e-15)
     np.testing.assert_allclose(steps["Z1"], [0.57444252, 0.66818777, 0.75026011], atol=5e-9)
     by_hand = _forward_by_hand([1.0, 0.5])
@@ -220,16 +220,16 @@ def test_forward_steps_against_a_hand_written_pass():
     ]  # fmt: skip
 
 
-def test_seed_comments_right_and_wrong():
-    """The seed's comments for A1, Z1 are right; A2, Z2, A3, Z3 are not what its code gives."""
-    agree = S.check_printed(S.forward_steps(S.init_network(), S.SEED_X))
+def test_common_comments_right_and_wrong():
+    """Widely copied comments: A1, Z1 right; A2, Z2, A3, Z3 not what the code gives."""
+    agree = S.check_printed(S.forward_steps(S.init_network(), S.BOOK_X))
     assert agree == {"A1": True, "Z1": True, "A2": False, "Z2": False, "A3": False, "Z3": False}
 
 
-def test_seed_z2_comment_is_sigmoid_of_its_wrong_a2():
+def test_common_z2_comment_is_sigmoid_of_its_wrong_a2():
     """Z2's comment [0.59868766, 0.68997448] is sigmoid([0.4, 0.8]): the error carried on."""
-    z2 = [_sigmoid(v) for v in S.SEED_PRINTED["A2"]]
-    np.testing.assert_allclose(S.SEED_PRINTED["Z2"], z2, atol=5e-9)
+    z2 = [_sigmoid(v) for v in S.COMMON_COMMENTS["A2"]]
+    np.testing.assert_allclose(S.COMMON_COMMENTS["Z2"], z2, atol=5e-9)
 
 
 def test_check_printed_tolerance_is_half_a_last_digit():

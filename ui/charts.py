@@ -14,6 +14,20 @@ INK = "#222222"  # text and lines drawn on top of coloured marks
 FONT = {"size": 15}  # readable on a projector
 
 
+MODEBAR_PX = 30
+"""Height of plotly's toolbar strip at a chart's top right. It shows while the pointer (or a
+finger, on a phone) is on the chart, so titles start below it instead of under it."""
+TITLE_PX = 28  # one line of title text
+
+
+def title_below_modebar(title: str | None) -> dict:
+    """Plotly title settings that put the title's top MODEBAR_PX below the figure's top.
+
+    Reserve ``MODEBAR_PX + TITLE_PX`` of top margin (``style`` does) so the plot starts below.
+    """
+    return {"text": title, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": MODEBAR_PX}}
+
+
 def style(
     fig: go.Figure,
     *,
@@ -23,11 +37,13 @@ def style(
     height: int = 420,
     hover: str = "x unified",
 ) -> go.Figure:
-    """Apply the lab's look: axis titles (always), legend on top, compact margins."""
+    """Apply the lab's look: axis titles (always), legend on top, compact margins, and the
+    title clear of plotly's toolbar (see ``title_below_modebar``)."""
+    top = MODEBAR_PX + (TITLE_PX + 4 if title else 0)
     fig.update_layout(
-        title=title,
+        title=title_below_modebar(title),
         height=height,
-        margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hovermode=hover,
     )  # no template: st.plotly_chart applies Streamlit's theme, and a template costs ~35 ms
@@ -82,9 +98,7 @@ def line_chart(
 def room_for_legend(fig: go.Figure, title: str | None) -> None:
     """Keep a title clear of a legend that wraps to two rows (the legend sits on the plot)."""
     if title:
-        fig.update_layout(
-            margin={"t": 110}, title={"y": 0.98, "yanchor": "top", "yref": "container"}
-        )
+        fig.update_layout(margin={"t": MODEBAR_PX + TITLE_PX + 50})
 
 
 def bar_chart(

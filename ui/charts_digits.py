@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from lab.introspect import mosaic
-from ui.charts import COLORS, style
+from ui.charts import COLORS, MODEBAR_PX, TITLE_PX, style, title_below_modebar
 
 DIGITS = list(range(10))
 GREY = "#9aa5b1"
@@ -43,9 +43,9 @@ def _colour_scale(values: np.ndarray, diverging: bool, zmax: float) -> dict:
 def _image_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     """An image chart: title, compact margins, no legend, no axes, square pixels, row 0 on top."""
     fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 36, "b": 4},
+        title=title_below_modebar(title),
+        height=height + MODEBAR_PX,
+        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 4},
         showlegend=False,
     )
     fig.update_xaxes(**_AXIS_OFF, constrain="domain")
@@ -104,12 +104,15 @@ def image_heatmap(
     diverging: bool = False,
     marker: tuple[float, float] | None = None,
     marker_name: str = "",
+    box: tuple[int, int, int] | None = None,
     height: int = 300,
 ) -> go.Figure:
     """A small image as a heatmap whose hover shows each pixel's (row, col) and value.
 
     ``diverging``: red-white-blue centred on 0 (for weights), else white ink on black.
     ``marker``: (row, col) drawn as a cross, e.g. the centre of mass.
+    ``box``: (row, col, size), a size x size square outlined around (row, col), e.g. the
+    pixels a 3x3 kernel multiplied at its strongest position.
     """
     a = np.asarray(img, dtype=np.float64)
     if a.ndim == 1:
@@ -128,6 +131,37 @@ def image_heatmap(
                 hovertemplate=marker_name + " (%{y:.1f}, %{x:.1f})<extra></extra>",
             )
         )
+    if box is not None:
+        r, c, size = box
+        half = size / 2
+        fig.add_shape(
+            type="rect",
+            x0=c - half,
+            x1=c + half,
+            y0=r - half,
+            y1=r + half,
+            line={"color": "#ffb000", "width": 3},
+        )
+    return _image_layout(fig, title, height)
+
+
+def kernel_numbers(w: np.ndarray, *, title: str, hover: str, height: int = 260) -> go.Figure:
+    """A small kernel (k, k) as coloured cells with its weights written in them (red < 0 <
+    blue, as ``map_grid`` draws kernels)."""
+    a = np.asarray(w, dtype=np.float64)
+    fig = go.Figure(
+        go.Heatmap(
+            z=a,
+            text=[[f"{v:+.2f}" for v in row] for row in a],
+            texttemplate="%{text}",
+            textfont={"size": 16},
+            hovertemplate=hover + "<extra></extra>",
+            xgap=2,
+            ygap=2,
+            showscale=False,
+            **_colour_scale(a, diverging=True, zmax=1.0),
+        )
+    )
     return _image_layout(fig, title, height)
 
 
@@ -157,9 +191,9 @@ def strip(
             line={"color": "#ff4b4b", "width": 3},
         )
     fig.update_layout(
-        title=title,
-        height=height,
-        margin={"l": 4, "r": 4, "t": 32, "b": 28},
+        title=title_below_modebar(title),
+        height=height + MODEBAR_PX,
+        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 28},
     )
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(**_AXIS_OFF)

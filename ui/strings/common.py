@@ -21,4 +21,15 @@ STRINGS = {
         "zh": "跟着《深度学习入门：基于Python的理论与实现》第 2-4 章，动手看懂神经网络。",
         "en": "Learn chapters 2-4 of *Deep Learning from Scratch* (Koki Saito) by playing.",
     },
+    "common.reset": {"zh": "恢复本页默认设置", "en": "Reset this page"},
+    "common.reset_help": {
+        "zh": "本页的滑块和选项在这次访问中一直保留，换页再回来也不变；点这里把它们恢复成初始值。",
+        "en": "This page's sliders and options are kept while you visit other pages; this puts "
+        "them back to their first values.",
+    },
+    "common.about_page": {"zh": "这一页讲什么", "en": "What this page shows"},
+    # Streamlit's own widget texts, replaced by CSS in the Chinese interface (ui/widget_text.py)
+    "common.press_enter": {"zh": "按回车键应用", "en": "Press Enter to apply"},
+    "common.upload_button": {"zh": "选择文件", "en": "Upload"},
+    "common.upload_limit": {"zh": "单个文件不超过 {mb} MB", "en": "{mb}MB per file"},
 }

@@ -42,15 +42,22 @@ STRINGS = {
     },
     "digits.stroke": {"zh": "笔画粗细（像素）", "en": "Stroke width (pixels)"},
     "digits.canvas_help": {
-        "zh": "白色墨水写在黑色画板上，和 MNIST 一样。把鼠标移到画板上会出现工具栏：弯箭头（Undo）撤销上一笔，"
-        "垃圾桶（Reset canvas）清空画板。",
-        "en": "White ink on black, like MNIST. Hover over the canvas for its toolbar: the curved "
-        "arrow (Undo) removes the last stroke, the bin (Reset canvas) clears it all.",
+        "zh": "白色墨水写在黑色画板上，和 MNIST 一样。“清空画板”重新开始；画板右上角的小工具栏（指向或点按画板时出现）"
+        "里的弯箭头可以撤销上一笔。",
+        "en": "White ink on black, like MNIST. “Clear the canvas” starts again; the small "
+        "toolbar at the canvas's top right (it appears when you point at or touch the canvas) "
+        "has a curved arrow that undoes the last stroke.",
+    },
+    "digits.clear": {"zh": "清空画板", "en": "Clear the canvas"},
+    "digits.lead": {
+        "zh": "在黑色画板上写一个 0~9 的数字：每写完一笔，网络就重新判断一次。",
+        "en": "Write a digit 0-9 on the black canvas: the network reads it again after every "
+        "stroke.",
     },
     "digits.empty": {
-        "zh": "画板还是空的：写一个 0~9 的数字，松开鼠标就能看到网络的判断。",
-        "en": "The canvas is empty: write a digit 0-9 and release the mouse to see what the "
-        "network reads.",
+        "zh": "画板还是空的：写一个 0~9 的数字，每写完一笔（松开鼠标或抬起手指）就能看到网络的判断。",
+        "en": "The canvas is empty: write a digit 0-9; each time you lift the mouse button or "
+        "your finger, the network reads it.",
     },
     "digits.examples_title": {
         "zh": "MNIST 里的数字长这样",
@@ -201,5 +208,58 @@ STRINGS = {
         "its kernel found little of its stroke in your digit. Write another digit and watch "
         "which maps light up. For the layer view of the book's fully connected network, "
         "switch to the book network.",
+    },
+    # -- one kernel, its map and what it likes (ui/digits_kernels.py)
+    "digits.kernel_title": {
+        "zh": "一个卷积核：它看到了什么，喜欢什么",
+        "en": "One kernel: what it sees, what it likes",
+    },
+    "digits.kernel_intro": {
+        "zh": "选一个第一层的卷积核。它把 3×3 个像素分别乘上自己的 9 个权重再相加（加上偏置），在图上每个位置都算一次，得到一张和输入一样大的图。",
+        "en": "Pick a first-layer kernel. At every position it multiplies the 3×3 pixels there "
+        "by its 9 weights and adds them up (plus a bias), which draws a map the size of the input.",
+    },
+    "digits.kernel_pick": {"zh": "卷积核编号", "en": "Kernel"},
+    "digits.kernel_pick_help": {
+        "zh": "编号和上面卷积核网格里的顺序相同（从 0 开始，逐行）。对你写的数字反应最强的是：{top}。",
+        "en": "Numbered as in the kernel grid above (from 0, row by row). The strongest on your "
+        "digit: {top}.",
+    },
+    "digits.kernel_strongest": {
+        "zh": "对你写的这个数字反应最强的卷积核：{top}。",
+        "en": "Kernels that respond most to your digit: {top}.",
+    },
+    "digits.kernel_weights": {"zh": "卷积核 {k} 的 9 个权重", "en": "Kernel {k}: its 9 weights"},
+    "digits.kernel_where": {
+        "zh": "你的数字：方框处反应最强",
+        "en": "Your digit: the box is where it responds most",
+    },
+    "digits.kernel_map": {
+        "zh": "卷积核 {k} 的输出（28×28）",
+        "en": "Kernel {k}'s output (28×28)",
+    },
+    "digits.kernel_sum": {
+        "zh": "在第 {r} 行第 {c} 列，卷积核 {k} 的输出最大：{value}。它乘的是方框里的这些像素：\n```\n{under}\n```\n"
+        "蓝色（正）权重下面有墨水、红色（负）权重下面没有墨水时，输出最大。",
+        "en": "Kernel {k}'s output is largest at row {r}, column {c}: {value}. These are the "
+        "pixels in the box it multiplies there:\n```\n{under}\n```\nThe output is largest where "
+        "there is ink under the blue (positive) weights and none under the red (negative) ones.",
+    },
+    "digits.kernel_patches": {
+        "zh": "前 {searched} 张 MNIST 测试图像里，最能激活卷积核 {k} 的 {n} 个小块（7×7）",
+        "en": "The {n} patches (7×7) of the first {searched} MNIST test images that excite "
+        "kernel {k} most",
+    },
+    "digits.kernel_patch_hover": {
+        "zh": "第 %{customdata[0]} 块，第 %{customdata[1]} 行第 %{customdata[2]} 列：%{z:.2f}",
+        "en": "patch %{customdata[0]}, row %{customdata[1]}, col %{customdata[2]}: %{z:.2f}",
+    },
+    "digits.kernel_patches_note": {
+        "zh": "每个小块以那张图里反应最强的位置为中心，取自测试图像 {images}。这些小块的共同点，就是这个核要找的笔画。"
+        "网络接下来把这张 28×28 的输出池化成 14×14，再做批归一化和 ReLU，得到上面的特征图。",
+        "en": "Each patch is centred on the strongest position of its image; they come from test "
+        "images {images}. What the patches share is the stroke this kernel looks for. The "
+        "network then pools this 28×28 output to 14×14 and applies batch normalisation and ReLU, "
+        "which gives the feature maps above.",
     },
 }

@@ -109,9 +109,9 @@ STRINGS = {
     "mnist.mistake_count_value": {"zh": "{n} / 10000 张", "en": "{n} of 10,000"},
     "mnist.cm_title": {"zh": "混淆矩阵", "en": "Confusion matrix"},
     "mnist.cm_help": {
-        "zh": "第 i 行第 j 列 = 真实是 i、被判成 j 的图片数；对角线是判对的。点一个格子，或在右边选择。",
+        "zh": "第 i 行第 j 列 = 真实是 i、被判成 j 的图片数；对角线是判对的。点一个格子，或用“真实数字”“预测数字”两个选择框选。",
         "en": "Row i, column j = images of digit i predicted as j; the diagonal is correct. "
-        "Click a cell, or choose it on the right.",
+        "Click a cell, or choose it with “True digit” and “Predicted digit”.",
     },
     "mnist.true_axis": {"zh": "真实数字", "en": "true digit"},
     "mnist.pred_axis": {"zh": "预测数字", "en": "predicted digit"},

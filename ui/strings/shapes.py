@@ -13,24 +13,24 @@ STRINGS = {
         "zh": "**你将看到：** 神经网络的计算几乎全是数组运算，而出错的地方多半是形状对不上。"
         "先给 A 和 B 挑形状（0 维到 3 维），选一种运算，看结果的形状；如果 numpy 报错，"
         "页面会用大白话说明是哪两个维度必须相等、怎样用转置或 reshape 改好，加法和乘法还会把广播画成网格被拉伸的样子。"
-        "接着用种子笔记里的数组算一遍矩阵乘法，逐个元素看“行乘列再求和”；"
-        "然后看三层网络每一步的形状和真实数值（种子笔记里有几行注释写错了）；最后拖动批大小，看 MNIST 网络里形状和计算量怎么变化。",
+        "接着用一对示例数组算一遍矩阵乘法，逐个元素看“行乘列再求和”；"
+        "然后看书中三层网络每一步的形状和真实数值（网上流传的注释里有几行是常见错误）；最后拖动批大小，看 MNIST 网络里形状和计算量怎么变化。",
         "en": "**What you will see:** a neural network is almost all array arithmetic, and most "
         "mistakes are shapes that do not fit. Pick shapes for A and B (0-D to 3-D) and an "
         "operation, and see the result's shape; when numpy refuses, the page says in plain "
         "words which two lengths must be equal and how a transpose or a reshape fixes it, and "
-        "for + and * it draws broadcasting as grids being stretched. Then redo the seed notes' "
+        "for + and * it draws broadcasting as grids being stretched. Then redo a worked "
         "matrix product cell by cell (row times column, summed), follow the shapes and the true "
-        "numbers of the three-layer network (a few of the seed's comments are wrong), and drag "
+        "numbers of the book's three-layer network (a few widely copied comments are wrong), and drag "
         "the batch size to see how shapes and work change in the MNIST network.",
     },
-    # -- 1 playground
-    "shapes.play_title": {"zh": "1 形状游乐场", "en": "1 Shape playground"},
-    "shapes.examples": {
-        "zh": "**试试这些例子**，或者在下面自己挑形状：",
-        "en": "**Try these examples**, or pick your own shapes below:",
+    "shapes.lead": {
+        "zh": "给 A、B 挑形状和运算，看 numpy 得到的形状，或者它为什么报错、怎么改。先点一个例子试试：",
+        "en": "Pick shapes for A and B and an operation: see numpy's result shape, or why it "
+        "refuses and how to fix it. Start with an example:",
     },
-    "shapes.example.seed": {"zh": "(2, 3)·(3, 2)", "en": "(2, 3)·(3, 2)"},
+    # -- 1 playground
+    "shapes.example.product": {"zh": "(2, 3)·(3, 2)", "en": "(2, 3)·(3, 2)"},
     "shapes.example.vector": {"zh": "(2,)·(2, 3)", "en": "(2,)·(2, 3)"},
     "shapes.example.mismatch": {"zh": "(2, 3)·(2, 3) 报错", "en": "(2, 3)·(2, 3) fails"},
     "shapes.example.row": {"zh": "(2, 3) + (3,)", "en": "(2, 3) + (3,)"},
@@ -209,15 +209,22 @@ STRINGS = {
         "broadcasting. A 1-D array is drawn as a row; a 3-D array shows its slices [0], [1], … "
         "from top to bottom.",
     },
-    # -- 2 seed arrays
-    "shapes.seed_title": {
-        "zh": "2 种子笔记里的数组与矩阵乘法",
-        "en": "2 The seed notes' arrays and matrix product",
+    "shapes.grid_caption_dot": {
+        "zh": "A 填 1、2、3……，B 填 10、20、30……，结果的每个格子是 A 的一行与 B 的一列逐项相乘再求和。"
+        "1 维数组画成一行，3 维数组把 [0]、[1]、… 几层从上到下排开。",
+        "en": "A holds 1, 2, 3, …, B holds 10, 20, 30, …; each cell of the result is a row of A "
+        "times a column of B, entry by entry, summed. A 1-D array is drawn as a row; a 3-D "
+        "array shows its slices [0], [1], … from top to bottom.",
     },
-    "shapes.seed_intro": {
-        "zh": "种子笔记先打印数组的 ndim、shape、dtype、size，再算 2×3 乘 3×2。选一个结果格子，"
+    # -- 2 example arrays
+    "shapes.arrays_title": {
+        "zh": "2 数组的属性与矩阵乘法",
+        "en": "2 Array attributes and the matrix product",
+    },
+    "shapes.arrays_intro": {
+        "zh": "先打印数组的 ndim、shape、dtype、size，再算 2×3 乘 3×2。选一个结果格子，"
         "看它是怎么来的：A 的一行和 B 的一列逐项相乘，再加起来。",
-        "en": "The seed notes print an array's ndim, shape, dtype and size, then multiply a 2×3 "
+        "en": "First print an array's ndim, shape, dtype and size, then multiply a 2×3 "
         "by a 3×2. Pick a cell of the result to see where it comes from: one row of the first "
         "times one column of the second, entry by entry, summed.",
     },
@@ -242,13 +249,13 @@ STRINGS = {
         "en": "**Matrix products do not commute:** np.dot(a, b) = {ab}, shape {sab}; "
         "np.dot(b, a) = {ba}, shape {sba}. Not even the shapes agree.",
     },
-    "shapes.seed_vector": {
-        "zh": "种子笔记的“神经网络的内积”：x = [1, 2] 点乘 [[1, 3, 5], [2, 4, 6]] 得 {v}。"
-        "笔记说“1 x 2 乘以 2 x 3 得到 1 x 3 矩阵”，其实 x 是 1 维数组，形状 (2,)，没有“行”这个轴，"
+    "shapes.book_vector": {
+        "zh": "书中的“神经网络的内积”：x = [1, 2] 点乘 [[1, 3, 5], [2, 4, 6]] 得 {v}。"
+        "常见错误是说“1 x 2 乘以 2 x 3 得到 1 x 3 矩阵”，其实 x 是 1 维数组，形状 (2,)，没有“行”这个轴，"
         "结果也是 1 维的，形状 {shape}，而不是 (1, 3)。",
-        "en": 'The seed notes\' "inner product of a neural network": x = [1, 2] dotted with '
-        '[[1, 3, 5], [2, 4, 6]] gives {v}. The notes say "1 x 2 times 2 x 3 gives a 1 x 3 '
-        'matrix", but x is 1-D, shape (2,), with no row axis, so the result is 1-D too, shape '
+        "en": 'The book\'s "inner product of a neural network": x = [1, 2] dotted with '
+        '[[1, 3, 5], [2, 4, 6]] gives {v}. A common mistake is to say "1 x 2 times 2 x 3 gives a '
+        '1 x 3 matrix", but x is 1-D, shape (2,), with no row axis, so the result is 1-D too, shape '
         "{shape}, not (1, 3).",
     },
     # -- 3 three-layer network
@@ -257,10 +264,10 @@ STRINGS = {
         "en": "3 A three-layer network: shape and value at each step",
     },
     "shapes.net_intro": {
-        "zh": "种子笔记（和书 §3.4）里的三层网络：`init_network()` 给出手写的权重，"
+        "zh": "书中 §3.4 的三层网络：`init_network()` 给出手写的权重，"
         "`forward(network, x)` 逐层计算 A = Z·W + b、Z = sigmoid(A)，输出层用恒等函数。"
         "下表每个数都是 `lab.shapes.forward_steps` 真算出来的，拖动 x 可以换输入。",
-        "en": "The three-layer network of the seed notes (and the book, §3.4): "
+        "en": "The book's three-layer network (§3.4): "
         "`init_network()` holds hand-picked weights, and `forward(network, x)` computes "
         "A = Z·W + b and Z = sigmoid(A) layer by layer, with the identity at the output. Every "
         "number below is computed by `lab.shapes.forward_steps`; drag x to change the input.",
@@ -272,7 +279,7 @@ STRINGS = {
     "shapes.col_formula": {"zh": "怎么算", "en": "computed as"},
     "shapes.col_shape": {"zh": "形状", "en": "shape"},
     "shapes.col_value": {"zh": "实际算出的值", "en": "actual value"},
-    "shapes.col_seed": {"zh": "种子注释里写的", "en": "the seed's comment"},
+    "shapes.col_comment": {"zh": "常见注释写的", "en": "a widely copied comment"},
     "shapes.col_agree": {"zh": "一致吗", "en": "agree?"},
     "shapes.formula.A1": {"zh": "X · W1 + B1", "en": "X · W1 + B1"},
     "shapes.formula.Z1": {"zh": "sigmoid(A1)", "en": "sigmoid(A1)"},
@@ -284,28 +291,28 @@ STRINGS = {
         "en": "identity_function(A3) (the book's output)",
     },
     "shapes.formula.Z3": {
-        "zh": "sigmoid(A3)（种子第一段代码的输出）",
-        "en": "sigmoid(A3) (the seed's first script)",
+        "zh": "sigmoid(A3)（常见改写版的输出）",
+        "en": "sigmoid(A3) (a common variant's output)",
     },
     "shapes.book_y": {
         "zh": "输出 Y = {y}，与书中打印的 [0.31682708 0.69627909] 一致 {ok}。"
-        "种子“封装”版的 forward 直接返回 a3，结果相同，因为恒等函数什么都不改。",
+        "书中“封装”后的 forward 直接返回 identity_function(a3)，结果相同，因为恒等函数什么都不改。",
         "en": "The output Y = {y} agrees with the book's printed [0.31682708 0.69627909] {ok}. "
-        "The seed's wrapped forward returns a3 directly: the same numbers, since the identity "
+        "The book's wrapped forward returns identity_function(a3): the same numbers, since the identity "
         "changes nothing.",
     },
-    "shapes.seed_wrong": {
-        "zh": "**种子注释写错的地方：{wrong}。** A1、Z1 的注释是对的；A2 的注释 [0.4 0.8] 不是代码算出来的"
+    "shapes.common_mistake": {
+        "zh": "**常见错误：{wrong} 的注释写错了。** A1、Z1 的注释是对的；A2 的注释 [0.4 0.8] 不是代码算出来的"
         "（实际是上表的值），Z2 的注释恰好是 sigmoid([0.4, 0.8])，错误就这样传了下去；"
         "A3 和 Z3 的注释也和代码的结果对不上。相信代码，别相信注释。",
-        "en": "**Where the seed's comments are wrong: {wrong}.** The comments for A1 and Z1 are "
+        "en": "**A common mistake: the comments for {wrong} are wrong.** The comments for A1 and Z1 are "
         "right; A2's comment [0.4 0.8] is not what the code computes (see the table), Z2's "
         "comment is exactly sigmoid([0.4, 0.8]), so the mistake was carried forward, and the "
         "comments for A3 and Z3 do not match the code either. Trust the code, not the comments.",
     },
-    "shapes.seed_only_default": {
-        "zh": "种子注释里的数值是 x = [1.0, 0.5] 时的；把 x 调回 1.0、0.5 就能逐项对照。",
-        "en": "The seed's comments are for x = [1.0, 0.5]; set x back to 1.0 and 0.5 to "
+    "shapes.comments_only_default": {
+        "zh": "流传的注释是 x = [1.0, 0.5] 时的数值；把 x 调回 1.0、0.5 就能逐项对照。",
+        "en": "The widely copied comments are for x = [1.0, 0.5]; set x back to 1.0 and 0.5 to "
         "compare them entry by entry.",
     },
     # -- 4 MNIST

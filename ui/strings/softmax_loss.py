@@ -21,9 +21,10 @@ STRINGS = {
         "random mini-batch from the 60,000 training images.",
     },
     # --- from scores to a decision ---------------------------------------------------------
-    "softmax_loss.explorer_title": {
-        "zh": "从打分到决策",
-        "en": "From scores to a decision",
+    "softmax_loss.lead": {
+        "zh": "输入网络最后一层的打分，看 softmax 把它们变成加起来等于 1 的概率，概率最大的就是网络的决定。",
+        "en": "Type a network's last-layer scores: softmax turns them into probabilities that "
+        "add up to 1, and the most probable class is the network's decision.",
     },
     "softmax_loss.logits": {
         "zh": "打分 a（logits），用逗号分隔",
@@ -183,8 +184,8 @@ STRINGS = {
     "softmax_loss.col_value": {"zh": "本实验室算出", "en": "computed here"},
     "softmax_loss.col_book": {"zh": "书中打印", "en": "the book prints"},
     "softmax_loss.loss.mse": {
-        "zh": "均方误差 MSE（本文定义：取平均）",
-        "en": "mean squared error (the seed's: a mean)",
+        "zh": "均方误差 MSE（按定义：取平均）",
+        "en": "mean squared error (by definition: a mean)",
     },
     "softmax_loss.loss.sse": {
         "zh": "书中的“均方误差”（0.5 × 平方和）",
@@ -197,13 +198,13 @@ STRINGS = {
         "en": "cross entropy, the book's log(y + 1e-7)",
     },
     "softmax_loss.losses_note": {
-        "zh": "均方误差有两种写法：本文按定义取平均，书中的 mean_squared_error 其实是 0.5 × 平方和（这里叫 sum_squared_error），"
-        "0.5 让导数正好是 y − t。书中的交叉熵在 y 上加了 1e-7，所以打印出 0.510825457099338；精确值 −log 0.6 = 0.5108256237659907，"
+        "zh": "均方误差有两种写法：按定义是取平均，书中的 mean_squared_error 其实是 0.5 × 平方和（这里叫 sum_squared_error），"
+        "0.5 让导数正好是 y − t。书中的交叉熵在 y 上加了 1e-7，所以打印出 0.510825457099338；精确值 −log 0.6 = 0.5108256…，"
         "两者前 6 位相同。batch 的交叉熵是 N 个样本的平均，平方和则把整个 batch 加在一起。",
-        "en": "Squared error comes in two forms: the seed's is a true mean; the book's "
+        "en": "Squared error comes in two forms: by definition it is a true mean; the book's "
         "mean_squared_error is really 0.5 × the sum (sum_squared_error here), the 0.5 making "
         "the derivative exactly y − t. The book adds 1e-7 to y inside the log and so prints "
-        "0.510825457099338; the exact −log 0.6 is 0.5108256237659907, the same to 6 digits. "
+        "0.510825457099338; the exact −log 0.6 is 0.5108256…, the same to 6 digits. "
         "On a batch, cross entropy is the mean over the N samples, while the sum of squares "
         "adds up the whole batch.",
     },
@@ -266,8 +267,8 @@ STRINGS = {
     "softmax_loss.batch_size": {"zh": "batch 大小", "en": "Batch size"},
     "softmax_loss.seed": {"zh": "随机种子", "en": "Random seed"},
     "softmax_loss.seed_help": {
-        "zh": "同一个种子总是抽到同一批图像。",
-        "en": "The same seed always draws the same batch.",
+        "zh": "同一个随机种子总是抽到同一批图像。",
+        "en": "The same random seed always draws the same batch.",
     },
     "softmax_loss.redraw": {"zh": "再抽一批", "en": "Draw another batch"},
     "softmax_loss.batch_indices": {

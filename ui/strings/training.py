@@ -18,7 +18,7 @@ STRINGS = {
         "parameter, and steps against it. Pick the hyperparameters and press “Start "
         "training”: the progress bar, the loss of every mini-batch and the train and test "
         "accuracy after each epoch update live, and you can stop at any time. The same "
-        "settings and seed always give exactly the same network. The last section checks "
+        "settings and random seed always give exactly the same network. The last section checks "
         "backpropagation against the numerical gradient, and times both.",
     },
     # --- settings -------------------------------------------------------------------------------
@@ -56,8 +56,8 @@ STRINGS = {
     },
     "training.seed": {"zh": "随机种子", "en": "Random seed"},
     "training.seed_help": {
-        "zh": "决定初始权重和每轮的打乱顺序：同样的设置和种子，结果完全一样。",
-        "en": "Decides the initial weights and each epoch's shuffle: same settings and seed, "
+        "zh": "决定初始权重和每轮的打乱顺序：同样的设置和随机种子，结果完全一样。",
+        "en": "Decides the initial weights and each epoch's shuffle: same settings and random seed, "
         "same result.",
     },
     "training.plan": {

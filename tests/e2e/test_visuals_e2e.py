@@ -1,0 +1,284 @@
+"""Issue 14 in a real browser: true, clear and calm visuals on the home page, /shapes,
+/softmax_loss and /digits (and the "seed" sweep on every page), at 1400x1000 and 390x844.
+
+Each test fails on the behaviour the issue reports (commit 98e0edf): the word "seed" on
+screen, 0.019500000000000007 in the loss table, home cards out of order on a phone, plotly's
+toolbar over chart titles, sideways arrows between stacked boxes, Streamlit's English in the
+Chinese interface, 4-5 lines of text before the first control, settings lost on a page
+change, and no link between a CNN kernel and its map.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from lab import models
+from tests.e2e.helpers import nudge_slider, shown, wait_idle
+from ui.nav import PAGES
+from ui.strings import CATALOG
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+STEMS = [None, *(p.stem for p in PAGES)]
+# Pages whose strings another branch (visA) rewrites; reported there, expected to pass after
+# the merge.
+PENDING_SEED = {"perceptron"}
+RANDOM_SEED = re.compile(r"随机种子|random seed", re.IGNORECASE)
+SEED = re.compile(r"seed|种子", re.IGNORECASE)
+FLOAT_NOISE = re.compile(r"\d\.\d*(0{6,}|9{6,})\d")  # 0.019500000000000007, 0.5999999999
+SEVEN = [(75, 65), (140, 65), (205, 65), (165, 155), (125, 245)]
+
+
+@pytest.fixture(autouse=True)
+def patient(page):
+    """A loaded 2-core machine can take over 30 s to serve a page's first load."""
+    page.set_default_navigation_timeout(120_000)
+    page.set_default_timeout(90_000)
+
+
+def open_lab(pg, url: str) -> None:
+    """Open a lab URL and wait (up to 2 minutes on a loaded machine) for the script to finish."""
+    pg.goto(url)
+    wait_idle(pg, timeout=120_000)
+
+
+def main_text(pg) -> str:
+    """What the page shows in its main area and sidebar (not collapsed expanders)."""
+    return pg.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]')]
+            .map(e => e.innerText).join('\\n')"""
+    )
+
+
+def seed_labels(lang: str) -> list[str]:
+    """Labels of the random-seed controls: the one place a learner reads "seed"."""
+    keys = [k for k in CATALOG if k.rsplit(".", 1)[-1] in ("seed", "start_seed")]
+    return [CATALOG[k][lang] for k in keys]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("stem", STEMS, ids=[s or "home" for s in STEMS])
+def test_no_seed_word_on_screen(page, server, lang, stem, request):
+    """No visible text says "seed"/"种子" except a random seed (and its controls' labels)."""
+    if stem in PENDING_SEED:
+        request.applymarker(pytest.mark.xfail(reason="visA rewrites these strings", strict=False))
+    open_lab(page, f"{server}/{stem or ''}?lang={lang}")
+    text = main_text(page)
+    for label in seed_labels(lang):
+        text = text.replace(label, "")
+    text = RANDOM_SEED.sub("", text)
+    found = [text[max(m.start() - 30, 0) : m.end() + 30] for m in SEED.finditer(text)]
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_loss_table_numbers_for_a_person(page, server, lang):
+    """The loss table shows 0.0195 and the book's 0.0975, no float noise like
+    0.019500000000000007, for each of the book's examples."""
+    open_lab(page, f"{server}/softmax_loss?lang={lang}")
+    table = page.locator('[data-testid="stTable"]').first
+    table.scroll_into_view_if_needed()
+    cells = table.inner_text()
+    assert "0.0195" in cells and "0.0975" in cells and "0.510825457099338" in cells
+    assert not FLOAT_NOISE.search(cells), cells
+    page.get_by_text(CATALOG["softmax_loss.example.batch"][lang]).click()
+    wait_idle(page)
+    cells = page.locator('[data-testid="stTable"]').first.inner_text()
+    assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
+
+
+def test_home_cards_in_the_books_order_on_a_phone(page, server):
+    """At 390x844 the cards stack in the book's order, top to bottom."""
+    page.set_viewport_size(PHONE)
+    open_lab(page, f"{server}/?lang=en")
+    links = page.locator('[data-testid="stMain"] [data-testid="stPageLink"]')
+    expect(links).to_have_count(len(PAGES))
+    tops = [
+        (links.nth(i).bounding_box()["y"], links.nth(i).inner_text()) for i in range(len(PAGES))
+    ]
+    order = [text for _, text in sorted(tops)]
+    assert order == [CATALOG[f"{p.stem}.title"]["en"] for p in PAGES]
+
+
+TITLE_VS_MODEBAR = """() => {
+    const hits = [];
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        const title = plot.querySelector('.gtitle');
+        const bar = plot.querySelector('.modebar');
+        if (!title || !bar || !title.textContent.trim()) continue;
+        const t = title.getBoundingClientRect(), b = bar.getBoundingClientRect();
+        if (b.width === 0) continue;
+        const apart = t.bottom <= b.top || b.bottom <= t.top
+            || t.right <= b.left || b.right <= t.left;
+        if (!apart) hits.push(title.textContent);
+    }
+    return hits;
+}"""
+
+
+@pytest.mark.parametrize("stem", ["softmax_loss", "digits", "shapes"])
+def test_plotly_toolbar_never_covers_a_title_on_a_phone(page, server, stem):
+    """At 390x844, with every chart's toolbar shown (as a finger on the chart shows it), no
+    chart title overlaps its toolbar."""
+    page.set_viewport_size(PHONE)
+    open_lab(page, f"{server}/{stem}?lang=zh")
+    if stem == "digits":
+        draw_seven(page)
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length")
+    page.add_style_tag(content=".modebar-container .modebar {opacity: 1 !important}")
+    assert page.evaluate(TITLE_VS_MODEBAR) == []
+
+
+@pytest.mark.parametrize("stem", ["softmax_loss", "shapes"])
+def test_tables_fit_a_phone(page, server, stem):
+    """At 390x844 no table reaches past the screen's right edge (wide ones scroll inside)."""
+    page.set_viewport_size(PHONE)
+    open_lab(page, f"{server}/{stem}?lang=en")
+    tables = page.locator('[data-testid="stTable"], [data-testid="stDataFrame"]')
+    tables.first.wait_for()
+    for i in range(tables.count()):
+        box = tables.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, i
+
+
+def test_pipeline_arrows_point_down_when_stacked(page, server):
+    """On a phone the five pipeline boxes stack, and each arrow between them points down
+    (it is turned 90°); on a laptop they sit in a row with arrows pointing right."""
+    open_lab(page, f"{server}/softmax_loss?lang=en")
+    arrows = page.locator(".st-key-softmax_loss_pipe .pipe-arrow")
+    expect(arrows).to_have_count(4)
+    assert arrows.first.evaluate("e => getComputedStyle(e).transform") == "none"
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+    turned = arrows.first.evaluate("e => getComputedStyle(e).transform")
+    assert turned.startswith("matrix(") and turned.replace(" ", "").startswith("matrix(0,1,")
+
+
+AFTER = "(e, sel) => getComputedStyle(e.querySelector(sel), '::after').content"
+
+
+def test_streamlit_widget_texts_in_chinese(page, server):
+    """In Chinese, "Press Enter to apply" under a text input and the uploader's "Upload" and
+    "5MB per file" read in Chinese (the English is hidden, the catalog's text shown)."""
+    open_lab(page, f"{server}/softmax_loss?lang=zh")
+    box = page.locator(".st-key-softmax_loss_logits")
+    box.locator("input").click()
+    box.locator("input").press("End")
+    box.locator("input").type("1")
+    hint = box.locator('[data-testid="InputInstructions"]')
+    hint.wait_for()
+    got = hint.evaluate("e => getComputedStyle(e.querySelector('span'), '::after').content")
+    assert got == f'"{CATALOG["common.press_enter"]["zh"]}"'
+    assert hint.evaluate("e => getComputedStyle(e.querySelector('span')).fontSize") == "0px"
+
+    open_lab(page, f"{server}/digits?lang=zh")
+    page.locator(".st-key-digits_source").get_by_text(CATALOG["digits.source.upload"]["zh"]).click()
+    wait_idle(page)
+    up = page.locator(".st-key-digits_upload")
+    up.wait_for()
+    button = up.evaluate(AFTER, '[data-testid="stFileUploaderDropzone"] button p')
+    limit = up.evaluate(AFTER, '[data-testid="stFileUploaderDropzoneInstructions"] span')
+    assert button == f'"{CATALOG["common.upload_button"]["zh"]}"'
+    assert limit == '"' + CATALOG["common.upload_limit"]["zh"].format(mb=5) + '"'
+
+
+FIRST_SCREEN = {  # page: (its main control, its main chart), as CSS selectors
+    "shapes": (".st-key-shapes_op", ".st-key-shapes_grid"),
+    "softmax_loss": (".st-key-softmax_loss_temperature", ".st-key-softmax_loss_probs"),
+    "digits": ("canvas.upper-canvas", ".st-key-digits_proba_chart"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("stem", list(FIRST_SCREEN))
+def test_first_screen_holds_control_and_chart(page, server, stem, lang):
+    """At 1400x1000 the main control and the main chart are on the first screen, and at most
+    one short line (<= 120 characters) stands between the title and the first control."""
+    open_lab(page, f"{server}/{stem}?lang={lang}")
+    if stem == "digits":
+        draw_seven(page)
+        page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
+    control, chart = FIRST_SCREEN[stem]
+    for sel in (control, chart):
+        page.locator(sel).first.wait_for()
+        box = page.locator(sel).first.bounding_box()
+        assert box["y"] + box["height"] <= 1000, (sel, box)
+    words = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            const h1 = main.querySelector('h1').getBoundingClientRect().bottom;
+            const first = [...main.querySelectorAll('[data-testid="stWidgetLabel"], button')]
+                .map(e => e.getBoundingClientRect().top).filter(y => y > h1);
+            const top = Math.min(...first);
+            const texts = '[data-testid="stMarkdownContainer"] p, '
+                + '[data-testid="stCaptionContainer"]';
+            return [...main.querySelectorAll(texts)]
+                .filter(p => {
+                    const r = p.getBoundingClientRect();
+                    return r.top >= h1 && r.bottom <= top;
+                })
+                .map(p => p.innerText).join(' ');
+        }"""
+    )
+    assert len(words) <= 120, words
+
+
+def test_settings_survive_another_page_and_reset(page, server):
+    """Move /shapes' x1 slider, visit the home page, come back: the slider kept its value;
+    "reset this page" puts back 1.00."""
+    open_lab(page, f"{server}/shapes?lang=en")
+    label = shown("shapes.x1", "en")
+    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.scroll_into_view_if_needed()
+    nudge_slider(page, label, -3)
+    assert thumb.get_attribute("aria-valuetext") == "0.70"
+    page.locator('[data-testid="stSidebarNav"] a').first.click()
+    wait_idle(page)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/shapes"]').click()
+    wait_idle(page)
+    thumb.wait_for()
+    assert thumb.get_attribute("aria-valuetext") == "0.70"
+    page.get_by_role("button", name=CATALOG["common.reset"]["en"]).click()
+    wait_idle(page)
+    expect(thumb).to_have_attribute("aria-valuetext", "1.00")
+
+
+def draw_seven(pg) -> None:
+    canvas = pg.locator("canvas.upper-canvas")
+    canvas.wait_for(state="visible")
+    canvas.scroll_into_view_if_needed()
+    pg.wait_for_timeout(1000)
+    box = canvas.bounding_box()
+    scale = box["width"] / 280
+    pg.mouse.move(box["x"] + SEVEN[0][0] * scale, box["y"] + SEVEN[0][1] * scale)
+    pg.mouse.down()
+    for x, y in SEVEN[1:]:
+        pg.mouse.move(box["x"] + x * scale, box["y"] + y * scale, steps=4)
+    pg.mouse.up()
+    pg.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    wait_idle(pg)
+
+
+def test_kernel_weights_map_and_patches(page, server):
+    """Draw a 7, pick kernel 5: its 9 weights are written in the kernel chart (the model's
+    W1[5, 0] to 2 decimals), next to the digit and the kernel's 28x28 map, and 8 patches."""
+    open_lab(page, f"{server}/digits?lang=en")
+    draw_seven(page)
+    label = shown("digits.kernel_pick", "en")
+    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.scroll_into_view_if_needed()
+    nudge_slider(page, label, 5)
+    chart = page.locator(".st-key-digits_kernel_weights")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_contain_text(CATALOG["digits.kernel_weights"]["en"].format(k=5))
+    w = np.asarray(models.load("default").network.params["W1"][5, 0], dtype=float)
+    texts = chart.locator("text").all_inner_texts()
+    for v in w.ravel():
+        assert f"{v:+.2f}" in texts
+    expect(page.locator(".st-key-digits_kernel_map")).to_contain_text("28×28")
+    expect(page.locator(".st-key-digits_kernel_patches .main-svg").first).to_be_visible()

@@ -1,0 +1,61 @@
+"""Streamlit's own widget texts in the page's language, where Streamlit lets us reach them.
+
+Streamlit 1.67 writes a few texts of its widgets in English only, with no parameter to change
+them. Where the text sits in the page's DOM under a stable ``data-testid`` (the ids
+Streamlit's own browser tests use), a CSS rule hides the English and shows the catalog's
+text in its place (``::after``); only the look changes, so nothing breaks if a future
+Streamlit renames an id: the English simply shows again. In English nothing is added.
+
+What is set here: "Press Enter to apply" under text and number inputs, and a file
+uploader's "Upload" button and "5MB per file" line. Left in English (see the README):
+the "Drag and drop a file here" overlay shown only while a file is dragged over the
+uploader, screen-reader labels ("Help for ...", "Add files") and the drawable canvas's
+toolbar tooltips (drawn inside the component's shadow DOM). multiselect's "Select all" is
+a parameter: ``st.multiselect(..., select_all=False)``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from ui.i18n import current_lang, t
+
+
+def _replace(selector: str, text: str, size: str) -> str:
+    """CSS that hides the text of ``selector`` and writes ``text`` in its place."""
+    return (
+        f"{selector}{{font-size:0}}{selector}::after{{content:{json.dumps(text)};font-size:{size}}}"
+    )
+
+
+def _style(rules: str) -> None:
+    """Add CSS to the page (st.html with only a <style> takes no room on the page)."""
+    st.html(f"<style>{rules}</style>")
+
+
+def localize_inputs() -> None:
+    """ "Press Enter to apply" under every text/number input, in the page's language."""
+    if current_lang() == "en":
+        return
+    _style(_replace('[data-testid="InputInstructions"] > span', t("common.press_enter"), "12px"))
+
+
+def localize_uploader(key: str, max_mb: int) -> None:
+    """The "Upload" button and the size limit of the file uploader with this key."""
+    if current_lang() == "en":
+        return
+    box = f".st-key-{key}"
+    _style(
+        _replace(
+            f'{box} [data-testid="stFileUploaderDropzone"] button p',
+            t("common.upload_button"),
+            "14px",
+        )
+        + _replace(
+            f'{box} [data-testid="stFileUploaderDropzoneInstructions"] span',
+            t("common.upload_limit", mb=max_mb),
+            "14px",
+        )
+    )
