@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lab.activations import softmax
 from lab.cnn import DEFAULT_RECIPE, default_net
+from lab.fast_inference import fast_predict_proba
 from lab.network import MultiLayerNet, Net
 
 __all__ = [
@@ -183,14 +183,18 @@ class Model:
             )
         return x.reshape((len(x), *self.network.input_shape))
 
-    def predict_proba(self, x: ArrayLike, batch_size: int = 1000) -> NDArray[np.float64]:
-        """Class probabilities, shape (N, 10), every row positive and summing to 1."""
+    def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> NDArray[np.floating]:
+        """Class probabilities, shape (N, 10), every row positive and summing to 1.
+
+        Runs ``lab.fast_inference`` (channels-last, batch norm folded into the convolutions),
+        which gives the teaching layers' ``softmax(network.predict(x))`` to float rounding:
+        the same predictions, probabilities within 1e-5. Batches of ``batch_size`` images
+        bound the memory; the answers do not depend on it.
+        """
         x = self.images(x)
-        rows = [
-            softmax(self.network.predict(x[i : i + batch_size]))
-            for i in range(0, len(x), batch_size)
-        ]
-        return np.concatenate(rows) if rows else np.zeros((0, self.network.output_size))
+        if len(x) == 0:
+            return np.zeros((0, self.network.output_size), self.network.dtype)
+        return fast_predict_proba(self.network, x, batch_size)
 
     def predict(self, x: ArrayLike) -> NDArray[np.intp]:
         """The most probable digit for each image, shape (N,)."""
