@@ -13,6 +13,7 @@ from lab.evaluate import (
     hidden_activations,
     infer_batched,
     infer_one_by_one,
+    median_run,
     mosaic,
     most_confused,
     per_class_accuracy,
@@ -136,6 +137,15 @@ def test_speedup_is_per_image():
     fast = InferenceRun(10000, 100, 9000, 0.1)
     assert speedup(slow, fast) == pytest.approx(200.0)
     assert slow.per_image == pytest.approx(0.002)
+
+
+def test_median_run_keeps_the_answers_and_the_median_time():
+    """Times 3, 1, 2 (one slow outlier first) give the median 2; n and correct are kept."""
+    times = iter([3.0, 1.0, 2.0])
+    run = median_run(lambda: InferenceRun(500, 10, 450, next(times)), 3)
+    assert run == InferenceRun(500, 10, 450, 2.0)
+    with pytest.raises(ValueError, match="repeats"):
+        median_run(lambda: InferenceRun(1, 1, 1, 1.0), 0)
 
 
 @pytest.mark.parametrize("bad", [0, -1, 2.5])
