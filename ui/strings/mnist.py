@@ -90,12 +90,11 @@ STRINGS = {
         "the overhead of every call.",
     },
     "mnist.slower_note": {
-        "zh": "这次批处理反而更慢：服务器上的 NumPy 线性代数库（OpenBLAS）开了多个线程，在繁忙的 CPU 上互相争抢，"
-        "大矩阵乘法被拖慢了。用 OPENBLAS_NUM_THREADS=1 启动应用，或在空闲时点“重新测量”，批处理通常快好几倍。",
-        "en": "This time the batches were slower: NumPy's linear-algebra library (OpenBLAS) runs "
-        "several threads that fight over a busy CPU and slow the big matrix products down. Start "
-        "the app with OPENBLAS_NUM_THREADS=1, or press Measure again when the server is idle; "
-        "batches are then usually several times faster.",
+        "zh": "这次批处理反而更慢：测量时服务器的 CPU 正忙着别的事（其他同学的页面、训练），打乱了计时。"
+        "在服务器空闲时点“重新测量”，批处理通常快好几倍。",
+        "en": "This time the batches were slower: the server's CPU was busy with other work "
+        "(other learners' pages, training) while it measured. Press Measure again when the "
+        "server is idle; batches are then usually several times faster.",
     },
     "mnist.book_missing": {
         "zh": "找不到书中网络的权重（data/models/book.npz）。先运行 `make train-book`。",
