@@ -21,7 +21,7 @@ from lab.live_training import TrainingConfig, TrainingRun
 from lab.mnist import load_mnist
 from lab.network import TwoLayerNet
 
-SLICE = 0.5  # seconds, as pages/training.py
+SLICE = 0.05  # seconds, as TrainingRun.keep_training slices the run for the page
 
 
 def _default_run(data) -> TrainingRun:
