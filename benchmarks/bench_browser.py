@@ -47,7 +47,8 @@ SIGNATURE_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main) return '';
     const charts = [...main.querySelectorAll('[data-testid="stPlotlyChart"]')];
-    if (charts.some(c => !c.querySelector('.main-svg'))) return '';  // not drawn yet
+    const shown = c => c.offsetParent !== null && c.getBoundingClientRect().width > 0;
+    if (charts.some(c => shown(c) && !c.querySelector('.main-svg'))) return '';  // not drawn yet
     const plots = [...main.querySelectorAll('.js-plotly-plot')];
     const shapes = plots.map(p => p.querySelectorAll('path, image, text, rect').length);
     const paths = plots.map(p => [...p.querySelectorAll('path')]
@@ -154,7 +155,8 @@ class Tab:
         while True:
             now = time.perf_counter()
             if now - t0 > TIMEOUT:
-                raise TimeoutError(f"page not settled after {TIMEOUT} s")
+                print(f"  not settled after {TIMEOUT} s: reported as nan", file=sys.stderr)
+                return float("nan")
             try:
                 idle = self.pg.evaluate(RUNNING_DONE)
                 sig = self.pg.evaluate(SIGNATURE_JS)
@@ -196,6 +198,7 @@ def _stop(proc) -> None:
 
 
 def measure_page(browser, stem: str, root: Path) -> PageResult:
+    print(f"/{stem} ...", file=sys.stderr, flush=True)
     proc, url = start_server(root=root)
     result = PageResult(stem or "home")
     try:
