@@ -277,9 +277,13 @@ def collect(stems: list[str], root: Path = ROOT) -> tuple[list[PageResult], dict
 
     with sync_playwright() as p:
         browser = _launch(p)
-        try:
-            results = [measure_page(browser, stem, root) for stem in stems]
+        try:  # each figure goes to stderr as soon as it is measured
             extra = measure_memory_and_training(browser, stems, root)
+            print(f"memory and /training: {extra}", file=sys.stderr, flush=True)
+            results = []
+            for stem in stems:
+                results.append(measure_page(browser, stem, root))
+                print(results[-1], file=sys.stderr, flush=True)
         finally:
             browser.close()
     return results, extra
