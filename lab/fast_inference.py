@@ -119,7 +119,12 @@ def _fold(layers: list, i: int, W: Array, b: Array) -> tuple[Array, Array, Array
     index of the next layer to compile.
     """
     j = i + 1
-    while isinstance(layers[i], Convolution) and j < len(layers) and isinstance(layers[j], Pooling):
+    while (
+        isinstance(layers[i], Convolution)
+        and j < len(layers)
+        and isinstance(layers[j], Pooling)
+        and layers[j].pad == 0  # a padded pool compares with zeros, which do not scale
+    ):
         j += 1
     if j == len(layers) or not isinstance(layers[j], BatchNormalization):
         return W, b, None, i + 1

@@ -79,6 +79,9 @@ def test_fresh_random_cnn_matches_the_teaching_path_on_mnist_test(mnist_test, rn
          {"type": "pool", "size": 2, "pad": 1}, {"type": "affine", "out": 6},
          {"type": "batchnorm"}, {"type": "relu"}, {"type": "dropout", "ratio": 0.3},
          {"type": "affine", "out": 4}],
+        # a padded pool between conv and batch norm: not folded across (zeros do not scale)
+        [{"type": "conv", "filters": 3, "size": 2}, {"type": "pool", "size": 2, "pad": 1},
+         {"type": "batchnorm"}, {"type": "affine", "out": 4}],
         # batch norm first (nothing to fold into), a 1x1 conv
         [{"type": "batchnorm"}, {"type": "conv", "filters": 5, "size": 1}, {"type": "relu"},
          {"type": "affine", "out": 3}],
