@@ -182,7 +182,7 @@ class TrainingRun:
             finally:
                 self.seconds += time.perf_counter() - start
 
-    def keep_training(self, patience: float = 5.0, slice_seconds: float = 0.05) -> None:
+    def keep_training(self, patience: float = 20.0, slice_seconds: float = 0.05) -> None:
         """Train in a background thread until the run ends or nobody asks any more.
 
         Each call counts as "still watched"; the thread stops by itself ``patience`` seconds

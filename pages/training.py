@@ -4,7 +4,7 @@ Training runs in a background thread of the run (``TrainingRun.keep_training``),
 waits for the browser: while a run is active a nested ``@st.fragment(run_every=TICK)`` redraws
 the progress and the curves and tells the run it is still watched. The stop button stops it
 within one short slice; other sessions (their own script threads) keep working, and training
-pauses by itself a few seconds after the learner's tab goes away (nobody asks any more). The
+pauses by itself 20 s after the learner's tab goes away (nobody asks any more). The
 run lives in ``st.session_state``.
 """
 
