@@ -45,7 +45,7 @@ TIMEOUT = 180.0  # s; a cold server on a loaded machine can be slow
 # What is on the page: plotly figures and their data, images, text. Any change restarts QUIET.
 SIGNATURE_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
-    if (!main) return '';
+    if (!main || !main.querySelector('h1')) return '';  // the script has not drawn yet
     const charts = [...main.querySelectorAll('[data-testid="stPlotlyChart"]')];
     const shown = c => c.offsetParent !== null && c.getBoundingClientRect().width > 0;
     if (charts.some(c => shown(c) && !c.querySelector('.main-svg'))) return '';  // not drawn yet
