@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run serve-class test lint format bench train-book train-default held-out clean
+.PHONY: run serve-class test lint format bench predictions train-book train-default held-out clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +39,18 @@ format: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m benchmarks
 
+# Each model's MNIST test-set probabilities, stored beside its weights (data/models/<name>.test.npz)
+# and checked against the weights' SHA-256 at load: rerun after training any model.
+predictions: $(VENV)/.installed
+	$(PY) -m lab.models --write-predictions
+
 train-book: $(VENV)/.installed
 	$(PY) -m lab.train --model book
+	$(PY) -m lab.models --write-predictions book
 
 train-default: $(VENV)/.installed
 	$(PY) -m lab.train --model default
+	$(PY) -m lab.models --write-predictions default
 
 # The held-out writers' pen digits drawn as on the canvas (data/pendigits/held_out.npz).
 held-out: $(VENV)/.installed

@@ -1,11 +1,7 @@
-"""NN Visual Lab: the router. Page config, language, and navigation over pages/ by chapter."""
+"""NN Visual Lab: the router. Page config, language, and navigation over pages/ by chapter.
 
-import os
-
-# One BLAS thread per computation, set before numpy loads (`streamlit run` has not imported it
-# yet): a server shares its 2 cores between sessions, and OpenBLAS's own threads made batched
-# inference slower than the one-image loop and live training ~5x slower under load.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+``leave_legacy_pages_mode`` also keeps BLAS on one thread for the whole server (ui.threads).
+"""
 
 import streamlit as st
 

@@ -2,7 +2,7 @@
 gradient check's timings, and one tick of the page under AppTest while a run is active.
 
 Run: ``python benchmarks/bench_training_page.py``. ``run()`` returns (name, value, unit) rows for
-``make bench``. BLAS threads matter here: compare with ``OPENBLAS_NUM_THREADS=1``.
+``make bench``. BLAS runs on one thread, as in the app (ui.threads).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lab.gradcheck import gradient_check
@@ -20,7 +21,7 @@ from lab.live_training import TrainingConfig, TrainingRun
 from lab.mnist import load_mnist
 from lab.network import TwoLayerNet
 
-SLICE = 0.2  # seconds, as pages/training.py
+SLICE = 0.05  # seconds, as TrainingRun.keep_training slices the run for the page
 
 
 def _default_run(data) -> TrainingRun:
@@ -52,6 +53,7 @@ def _page_tick_seconds() -> float:
     return statistics.median(times)
 
 
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def run() -> list[tuple[str, float, str]]:
     (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, flatten=True)
     data = (x_train, t_train, x_test, t_test)

@@ -108,6 +108,28 @@ def infer_batched(predict: Predict, x: ArrayLike, t: ArrayLike, batch_size: int)
     return InferenceRun(len(x), batch_size, correct, time.perf_counter() - start)
 
 
+def median_run(measure: Callable[[], InferenceRun], repeats: int) -> InferenceRun:
+    """Run a timed loop ``repeats`` times and keep the median time.
+
+    Parameters
+    ----------
+    measure : callable () -> InferenceRun
+        E.g. ``lambda: infer_batched(predict, x, t, 100)``; every call sees the same images.
+    repeats : int, >= 1
+
+    Returns
+    -------
+    InferenceRun
+        The answers of the runs (identical every time) with the median of their times: one
+        run on a busy server can take twice as long, the median of several hardly moves.
+    """
+    if repeats < 1:
+        raise ValueError(f"expected repeats >= 1, got {repeats}")
+    runs = [measure() for _ in range(repeats)]
+    seconds = float(np.median([r.seconds for r in runs]))
+    return InferenceRun(runs[0].n, runs[0].batch_size, runs[0].correct, seconds)
+
+
 def speedup(slow: InferenceRun, fast: InferenceRun) -> float:
     """How many times faster ``fast`` is per image than ``slow`` (fair when n differs)."""
     return slow.per_image / fast.per_image

@@ -4,12 +4,15 @@
 ``advance(seconds)`` trains for about that long, then returns, so a caller can redraw a chart,
 notice a stop request, or let other work run in between. The slicing never changes the result:
 the run is the same sequence of mini-batches however it is cut, so one seed gives one network.
+``keep_training()`` advances it in a background thread instead, for as long as someone keeps
+asking (a page that redraws the curves now and then), so the training does not wait for them.
 """
 
 from __future__ import annotations
 
 import math
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +108,9 @@ class TrainingRun:
             raise ValueError(f"expected train_size in [1, {len(x_train)}], got {config.train_size}")
         self.config = config
         rng = np.random.default_rng(config.seed)
-        self.network = TwoLayerNet(784, config.hidden_size, 10, rng=rng)
+        # float32: MNIST pixels are float32 already; the products run ~2x faster than in
+        # float64 and reach the same accuracy (benchmarks/bench_training_page.py).
+        self.network = TwoLayerNet(784, config.hidden_size, 10, rng=rng, dtype=np.float32)
         x, t = x_train[: config.train_size], t_train[: config.train_size]
         self.iterations = config.iterations
         self.iteration = 0
@@ -116,6 +121,9 @@ class TrainingRun:
         self.test_acc = [self.network.accuracy(x_test[:k], t_test[:k])]
         self.state = "running"
         self.seconds = 0.0
+        self._lock = threading.Lock()  # one advance or stop at a time
+        self._worker: threading.Thread | None = None
+        self._asked = 0.0  # time.monotonic() of the last keep_training call
         self._steps = iter_train(
             self.network,
             x,
@@ -158,20 +166,42 @@ class TrainingRun:
         too-large learning rate is a lesson, so numpy's warnings are silenced and the run is
         marked "diverged" as soon as a loss is not finite.
         """
-        if not self.running:
-            return
-        start = time.perf_counter()
-        try:
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-                while True:
-                    info = next(self._steps)
-                    self._record(info)
-                    if not self.running or time.perf_counter() - start >= seconds:
-                        break
-        except StopIteration:
-            self.state = "finished"
-        finally:
-            self.seconds += time.perf_counter() - start
+        with self._lock:
+            if not self.running:
+                return
+            start = time.perf_counter()
+            try:
+                with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+                    while True:
+                        info = next(self._steps)
+                        self._record(info)
+                        if not self.running or time.perf_counter() - start >= seconds:
+                            break
+            except StopIteration:
+                self.state = "finished"
+            finally:
+                self.seconds += time.perf_counter() - start
+
+    def keep_training(self, patience: float = 20.0, slice_seconds: float = 0.05) -> None:
+        """Train in a background thread until the run ends or nobody asks any more.
+
+        Each call counts as "still watched"; the thread stops by itself ``patience`` seconds
+        after the last call (a page that stopped redrawing: its tab went away), and the next
+        call starts it again. It trains in ``slice_seconds`` slices, so ``stop`` waits at
+        most one slice. Calling it again while the thread runs only refreshes the watch.
+        """
+        self._asked = time.monotonic()
+        with self._lock:
+            if not self.running or (self._worker is not None and self._worker.is_alive()):
+                return
+            self._worker = threading.Thread(
+                target=self._work, args=(patience, slice_seconds), daemon=True, name="training"
+            )
+            self._worker.start()
+
+    def _work(self, patience: float, slice_seconds: float) -> None:
+        while self.running and time.monotonic() - self._asked < patience:
+            self.advance(slice_seconds)
 
     def _record(self, info: dict[str, Any]) -> None:
         self.iteration = info["iteration"]
@@ -207,9 +237,10 @@ class TrainingRun:
 
     def stop(self) -> None:
         """End the run now, keeping what was learnt so far."""
-        if self.running:
-            self.state = "stopped"
-            self._steps.close()
+        with self._lock:  # waits for a slice in progress: the generator is not re-entrant
+            if self.running:
+                self.state = "stopped"
+                self._steps.close()
 
     def meta(self) -> dict[str, Any]:
         """JSON-able facts about the run, stored next to the weights."""

@@ -266,13 +266,31 @@ def load_mnist(
     other files is ignored and rewritten.
     """
     raw = _load_raw(Path(data_dir) if data_dir is not None else DATA_DIR)
-    out = []
-    for part in ("train", "test"):
-        x, t = raw[f"x_{part}"], raw[f"t_{part}"]
-        if normalize:
-            x = np.divide(x, np.float32(255.0), dtype=np.float32)
-        x = x.reshape(-1, 784) if flatten else x.reshape(-1, 1, 28, 28)
-        if one_hot_label:
-            t = to_one_hot(t)
-        out.append((x, t))
-    return out[0], out[1]
+    train, test = (
+        _prepare(raw[f"x_{part}"], raw[f"t_{part}"], normalize, flatten, one_hot_label)
+        for part in ("train", "test")
+    )
+    return train, test
+
+
+def load_mnist_test(
+    normalize: bool = True,
+    flatten: bool = True,
+    data_dir: str | os.PathLike | None = None,
+) -> tuple[NDArray, NDArray]:
+    """Only the test set of ``load_mnist``: ``(x_test, t_test)``, same meanings and values.
+
+    For code that never trains: the 60,000 training images are not converted (as float32
+    they would take 188 MB).
+    """
+    raw = _load_raw(Path(data_dir) if data_dir is not None else DATA_DIR)
+    return _prepare(raw["x_test"], raw["t_test"], normalize, flatten, False)
+
+
+def _prepare(
+    x: NDArray[np.uint8], t: NDArray[np.uint8], normalize: bool, flatten: bool, one_hot: bool
+) -> tuple[NDArray, NDArray]:
+    if normalize:
+        x = np.divide(x, np.float32(255.0), dtype=np.float32)
+    x = x.reshape(-1, 784) if flatten else x.reshape(-1, 1, 28, 28)
+    return x, to_one_hot(t) if one_hot else t

@@ -9,14 +9,22 @@ To add a model, ``register_model(ModelSpec(name, build, recipe))``; ``python -m 
 --model <name>`` then trains it with ``recipe`` and ``load(name)`` returns it. ``load("default")``
 gives the registered "default" model if its file exists, otherwise the model with the best
 stored test accuracy among those present (today: "book").
+
+Each model's probabilities on the 10,000 MNIST test images are computed once and stored beside
+its weights, ``data/models/<name>.test.npz``, with the SHA-256 of the weights they came from:
+``mnist_test_proba(name)`` reads them when the hash matches and computes them otherwise.
+``python -m lab.models --write-predictions`` (``make predictions``) rewrites them after training.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
+import hashlib
 import json
 import math
 import os
+import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,8 +34,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lab.activations import softmax
 from lab.cnn import DEFAULT_RECIPE, default_net
+from lab.fast_inference import fast_predict_proba
+from lab.mnist import load_mnist_test
 from lab.network import MultiLayerNet, Net
 
 __all__ = [
@@ -39,9 +48,13 @@ __all__ = [
     "build_network",
     "load",
     "load_model",
+    "mnist_test_proba",
     "model_path",
+    "predictions_path",
     "register_model",
     "save_model",
+    "weights_sha256",
+    "write_mnist_test_proba",
 ]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -114,7 +127,11 @@ def save_model(path: str | os.PathLike, network: Net, arch: str, **meta: Any) ->
     arrays = {**network.params, **network.buffers}
     info = {"format": _FORMAT, "arch": arch, "config": network.config(), **meta}
     arrays[_META_KEY] = np.array(json.dumps(info, sort_keys=True))
-    path = Path(path)
+    _write_npz(Path(path), arrays)
+
+
+def _write_npz(path: Path, arrays: dict[str, ArrayLike]) -> None:
+    """``np.savez_compressed`` with the fixed zip timestamp 1980-01-01, written atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -183,14 +200,18 @@ class Model:
             )
         return x.reshape((len(x), *self.network.input_shape))
 
-    def predict_proba(self, x: ArrayLike, batch_size: int = 1000) -> NDArray[np.float64]:
-        """Class probabilities, shape (N, 10), every row positive and summing to 1."""
+    def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> NDArray[np.floating]:
+        """Class probabilities, shape (N, 10), every row positive and summing to 1.
+
+        Runs ``lab.fast_inference`` (channels-last, batch norm folded into the convolutions),
+        which gives the teaching layers' ``softmax(network.predict(x))`` to float rounding:
+        the same predictions, probabilities within 1e-5. Batches of ``batch_size`` images
+        bound the memory; the answers do not depend on it.
+        """
         x = self.images(x)
-        rows = [
-            softmax(self.network.predict(x[i : i + batch_size]))
-            for i in range(0, len(x), batch_size)
-        ]
-        return np.concatenate(rows) if rows else np.zeros((0, self.network.output_size))
+        if len(x) == 0:
+            return np.zeros((0, self.network.output_size), self.network.dtype)
+        return fast_predict_proba(self.network, x, batch_size)
 
     def predict(self, x: ArrayLike) -> NDArray[np.intp]:
         """The most probable digit for each image, shape (N,)."""
@@ -278,6 +299,15 @@ def _best_present() -> str:
     return max(present, key=lambda name: accs[name])
 
 
+def _resolve(name: str) -> str:
+    """The registered model that ``name`` means ("default" may fall back, see ``load``)."""
+    if name == "default" and not ("default" in MODELS and model_path("default").exists()):
+        name = _best_present()
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; expected one of {sorted(MODELS)} or 'default'")
+    return name
+
+
 @functools.lru_cache(maxsize=8)
 def load(name: str = "default") -> Model:
     """The trained model ``name`` from ``data/models`` (cached: treat it as read-only).
@@ -285,16 +315,83 @@ def load(name: str = "default") -> Model:
     "default" is the registered "default" model when its file exists, otherwise the present
     model with the best stored test accuracy.
     """
-    if name == "default" and not ("default" in MODELS and model_path("default").exists()):
-        name = _best_present()
-    if name not in MODELS:
-        raise ValueError(f"unknown model {name!r}; expected one of {sorted(MODELS)} or 'default'")
+    name = _resolve(name)
     path = model_path(name)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} not found; train it with python -m lab.train --model {name}"
         )
     return load_model(path, name)
+
+
+# -- test-set predictions, computed once --------------------------------------------------
+
+
+def predictions_path(name: str) -> Path:
+    """Where model ``name``'s MNIST test-set probabilities live: ``data/models/<name>.test.npz``."""
+    return MODEL_DIR / f"{name}.test.npz"
+
+
+def weights_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of a weights file, hex: what stored predictions are checked against."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def write_mnist_test_proba(name: str) -> Path:
+    """Compute model ``name`` on the 10,000 MNIST test images and store the probabilities.
+
+    Writes ``predictions_path(name)``: ``proba`` (10000, 10) float32 and ``weights_sha256``
+    of the weights file they came from (no pickles; the same weights give the same bytes).
+    ``python -m lab.models --write-predictions`` (``make predictions``) runs this for every
+    model present; run it after training.
+    """
+    path = model_path(name)
+    x_test, _ = load_mnist_test(normalize=True, flatten=True)
+    proba = load_model(path, name).predict_proba(x_test).astype(np.float32)
+    out = predictions_path(name)
+    _write_npz(out, {"proba": proba, "weights_sha256": np.array(weights_sha256(path))})
+    return out
+
+
+def mnist_test_proba(name: str, x_test: ArrayLike | None = None) -> NDArray[np.float32]:
+    """Model ``name``'s probabilities on the 10,000 MNIST test images, shape (10000, 10).
+
+    Read from ``predictions_path(name)`` when that file was computed from the present weights
+    (its ``weights_sha256`` equals the weights file's); otherwise computed now from
+    ``x_test`` (the normalised test images; loaded when not given), without writing.
+    """
+    name = _resolve(name)
+    stored = predictions_path(name)
+    if stored.exists():
+        try:
+            with np.load(stored, allow_pickle=False) as npz:
+                sha, proba = str(npz["weights_sha256"]), npz["proba"]
+            if sha == weights_sha256(model_path(name)) and proba.shape == (10_000, 10):
+                return proba
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            pass  # unreadable: compute instead
+    if x_test is None:
+        x_test, _ = load_mnist_test(normalize=True, flatten=True)
+    return load(name).predict_proba(x_test).astype(np.float32)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m lab.models --write-predictions [NAME ...]``: store test-set predictions."""
+    parser = argparse.ArgumentParser(prog="python -m lab.models", description=main.__doc__)
+    parser.add_argument(
+        "--write-predictions",
+        nargs="*",
+        metavar="NAME",
+        help="models to compute on the MNIST test set (default: every model present)",
+    )
+    args = parser.parse_args(argv)
+    if args.write_predictions is None:
+        parser.print_help()
+        return 2
+    for name in args.write_predictions or available_models():
+        out = write_mnist_test_proba(name)
+        print(f"{name}: {out.relative_to(MODEL_DIR.parent.parent)}")
+    return 0
 
 
 def _book_net(rng: np.random.Generator) -> Net:
@@ -338,3 +435,7 @@ register_model(
         "affine 128, dropout, affine 10; trained on augmented MNIST by lab.cnn.fit",
     )
 )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -428,6 +428,7 @@ class TwoLayerNet(MultiLayerNet):
         *,
         rng: np.random.Generator,
         activation: str = "sigmoid",
+        dtype: type[np.floating] = np.float64,
     ) -> None:
         super().__init__(
             input_size,
@@ -436,4 +437,5 @@ class TwoLayerNet(MultiLayerNet):
             rng=rng,
             activation=activation,
             weight_init_std=weight_init_std,
+            dtype=dtype,
         )

@@ -3,7 +3,7 @@ live, and what the trained models get wrong (confusion matrix, mistakes, accurac
 
 import streamlit as st
 
-from lab.inference import infer_batched, infer_one_by_one, speedup
+from lab.inference import infer_batched, infer_one_by_one, median_run, speedup
 from lab.metrics import cell_indices, confusion_matrix, evaluate, most_confused, per_class_accuracy
 from lab.mnist import load_mnist, to_one_hot
 from ui.charts_digits import (
@@ -23,6 +23,7 @@ TILE = 84  # shown size of a grid image, pixels
 GALLERY = 24  # images in the mistakes gallery
 CELL = 12  # images shown for one confusion cell
 LOOP_SIZES = [1000, 2000, 5000, 10000]
+REPEATS = 5  # timings are the median of this many runs
 BATCH_SIZES = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
 
 page_intro("mnist")
@@ -95,7 +96,7 @@ def timing() -> None:
     book = model("book")
     x, labels = mnist_test()
     a, b, c = st.columns([2, 2, 1], vertical_alignment="bottom")
-    loop_n = a.select_slider(
+    n = a.select_slider(
         t("mnist.loop_n"),
         LOOP_SIZES,
         value=LOOP_SIZES[0],
@@ -105,16 +106,21 @@ def timing() -> None:
     batch_size = b.select_slider(t("mnist.batch"), BATCH_SIZES, value=100, key="mnist_batch")
     again = c.button(t("mnist.remeasure"), icon=":material/timer:", key="mnist_remeasure")
     memo = st.session_state.get("mnist_timing_memo")  # a full-page rerun keeps the last figures
-    if again or memo is None or memo[0] != (loop_n, batch_size):
-        # Warm up first (caches, first-call paths): cold, the loop measured 35 µs and the
-        # batch 3.3 µs per image, against 26 µs and 1.7 µs warm; the figures should be the latter.
-        infer_one_by_one(book.network.predict, x[:50], labels[:50])
-        infer_batched(book.network.predict, x[:batch_size], labels[:batch_size], batch_size)
-        slow = infer_one_by_one(book.network.predict, x[:loop_n], labels[:loop_n])
-        fast = infer_batched(book.network.predict, x, labels, batch_size)
-        st.session_state["mnist_timing_memo"] = ((loop_n, batch_size), slow, fast)
+    if again or memo is None or memo[0] != (n, batch_size):
+        x_n, t_n = x[:n], labels[:n]  # both loops see the same images
+        with st.spinner(t("mnist.timing_spinner", n=f"{n:,}", k=REPEATS)):
+            # Warm up first (caches, first-call paths): cold, the loop measured 35 µs and the
+            # batch 3.3 µs per image, against 26 µs and 1.7 µs warm.
+            infer_one_by_one(book.network.predict, x_n[:50], t_n[:50])
+            infer_batched(book.network.predict, x_n, t_n, batch_size)
+            slow = median_run(lambda: infer_one_by_one(book.network.predict, x_n, t_n), REPEATS)
+            fast = median_run(
+                lambda: infer_batched(book.network.predict, x_n, t_n, batch_size), REPEATS
+            )
+        st.session_state["mnist_timing_memo"] = ((n, batch_size), slow, fast)
     else:
         _, slow, fast = memo
+    st.caption(t("mnist.timing_same", n=f"{n:,}", k=REPEATS))
     cols = st.columns(3)
     for col, title, run in (
         (cols[0], t("mnist.one_by_one"), slow),
@@ -125,7 +131,7 @@ def timing() -> None:
             t(
                 "mnist.run_stats",
                 acc=f"{run.accuracy:.2%}",
-                images=t("mnist.all_n" if run.n == len(x) else "mnist.first_n", n=run.n),
+                images=t("mnist.all_n" if run.n == len(x) else "mnist.first_n", n=f"{run.n:,}"),
                 ms=f"{run.seconds * 1e3:.1f}",
                 us=f"{run.per_image * 1e6:.1f}",
             )
@@ -162,7 +168,8 @@ def mistakes() -> None:
         format_func=labeller("mnist.model.{}"),
         key="mnist_model",
     )
-    proba, report = test_report(name)
+    with st.spinner(t("mnist.report_spinner")):  # shown only if it takes > 0.5 s
+        proba, report = test_report(name)
     in_use = model(name).name
     if in_use != name:
         st.caption(t("mnist.default_is_book"))
@@ -245,7 +252,8 @@ def mistakes() -> None:
         m = model(choice)
         if any(s[0] == t(f"mnist.arch.{m.name}") for s in series):
             continue
-        series.append((t(f"mnist.arch.{m.name}"), test_report(choice)[1].per_class))
+        with st.spinner(t("mnist.report_spinner")):
+            series.append((t(f"mnist.arch.{m.name}"), test_report(choice)[1].per_class))
     fig = grouped_bars(series, x_title=t("mnist.digit_axis"), y_title=t("mnist.acc_axis"))
     st.plotly_chart(fig, key="mnist_per_class")
     show_source(evaluate, confusion_matrix, per_class_accuracy, cell_indices)

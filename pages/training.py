@@ -1,10 +1,11 @@
 """Training a two-layer net on MNIST, live (book §4.5), and the gradient check (§4.5, §5.7.3).
 
-Training runs inside the page's own script thread, a slice at a time: while a run is active a
-nested ``@st.fragment(run_every=TICK)`` advances it for SLICE seconds, redraws the progress and
-the curves, and returns. So the stop button is answered between slices, the session's other
-widgets keep working, other sessions (their own script threads) are never blocked, and training
-pauses by itself when the learner's tab goes away. The run lives in ``st.session_state``.
+Training runs in a background thread of the run (``TrainingRun.keep_training``), so it never
+waits for the browser: while a run is active a nested ``@st.fragment(run_every=TICK)`` redraws
+the progress and the curves and tells the run it is still watched. The stop button stops it
+within one short slice; other sessions (their own script threads) keep working, and training
+pauses by itself 20 s after the learner's tab goes away (nobody asks any more). The
+run lives in ``st.session_state``.
 """
 
 import numpy as np
@@ -28,8 +29,7 @@ RUN = "training_run"  # session state: the current TrainingRun
 GRADCHECK = "training_gradcheck"  # session state: (hidden, images, GradCheck)
 GC_PENDING = "training_gc_pending"  # session state: the check button was pressed
 START_PENDING = "training_start_pending"  # session state: the start button was pressed
-TICK = 0.3  # seconds between slices, as the browser asks for them
-SLICE = 0.2  # seconds of training per slice
+TICK = 0.5  # seconds between redraws of the progress and curves while a run is active
 LR_OPTIONS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 0.5, 1.0, 3.0, 10.0, 100.0)
 BATCH_OPTIONS = (1, 10, 20, 50, 100, 200, 500, 1000)
 SIZE_OPTIONS = (1000, 2000, 5000, 10_000, 20_000, 30_000, 60_000)
@@ -130,11 +130,11 @@ def draw_curves(run: TrainingRun) -> None:
 
 @st.fragment(run_every=TICK)
 def live() -> None:
-    """One slice of training, then the progress and curves (reruns every TICK seconds)."""
+    """The progress and curves of the run training in the background (every TICK seconds)."""
     run = st.session_state.get(RUN)
     if run is None:
         return
-    run.advance(SLICE)
+    run.keep_training()
     draw_progress(run)
     draw_curves(run)
     if not run.running:
@@ -269,6 +269,7 @@ def trainer() -> None:
     if busy:
         live()
     elif run is not None:
+        keep_model(run)  # it may have finished in the background between two redraws
         draw_result(run)
     show_source(TwoLayerNet.gradient, iter_train)
 

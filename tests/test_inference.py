@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from lab.inference import InferenceRun, infer_batched, infer_one_by_one, speedup
+from lab.inference import InferenceRun, infer_batched, infer_one_by_one, median_run, speedup
 
 
 def _lookup_predict(x):
@@ -76,3 +76,12 @@ def test_seconds_time_the_whole_loop(monkeypatch):
     assert (loop.seconds, batch.seconds) == (10, 3)
     assert (loop.per_image, batch.per_image) == (1.0, 0.3)
     assert speedup(loop, batch) == pytest.approx(10 / 3)
+
+
+def test_median_run_keeps_the_answers_and_the_median_time():
+    """Times 3, 1, 2 (one slow outlier first) give the median 2; n and correct are kept."""
+    times = iter([3.0, 1.0, 2.0])
+    run = median_run(lambda: InferenceRun(500, 10, 450, next(times)), 3)
+    assert run == InferenceRun(500, 10, 450, 2.0)
+    with pytest.raises(ValueError, match="repeats"):
+        median_run(lambda: InferenceRun(1, 1, 1, 1.0), 0)

@@ -2,6 +2,7 @@
 
 import io
 import json
+import time
 
 import numpy as np
 import pytest
@@ -144,3 +145,43 @@ def test_every_optimizer_has_a_suggestion():
     """The page offers every optimizer with a positive suggested learning rate."""
     assert set(SUGGESTED_LR) == set(OPTIMIZERS)
     assert all(lr > 0 for lr in SUGGESTED_LR.values())
+
+
+def _wait(condition, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_background_training_gives_the_same_network(data):
+    """keep_training in a thread ends with the weights of the same run advanced in one go."""
+    cfg = TrainingConfig(hidden_size=8, epochs=3, batch_size=25, train_size=500, seed=5)
+    a = finish(TrainingRun(cfg, *data), 60.0)
+    b = TrainingRun(cfg, *data)
+    b.keep_training(patience=60.0)
+    _wait(lambda: not b.running)
+    assert b.state == "finished" and b.iteration == b.iterations
+    for k in a.network.params:
+        np.testing.assert_array_equal(a.network.params[k], b.network.params[k])
+    assert a.loss == b.loss and a.test_acc == b.test_acc
+
+
+def test_background_training_pauses_when_nobody_asks_and_stops_on_request(data):
+    """Without a keep_training call for `patience` s the thread stops (the run still
+    running, its iteration frozen); the next call resumes it; stop() ends it at once."""
+    cfg = TrainingConfig(hidden_size=8, epochs=20, batch_size=1, train_size=500, seed=1)
+    run = TrainingRun(cfg, *data)  # 10,000 mini-batches of 1: seconds of work
+    run.keep_training(patience=0.1, slice_seconds=0.01)
+    _wait(lambda: run._worker is not None and not run._worker.is_alive())
+    paused = run.iteration
+    assert run.running and 0 < paused < run.iterations
+    time.sleep(0.1)
+    assert run.iteration == paused
+    run.keep_training(patience=60.0, slice_seconds=0.01)
+    _wait(lambda: run.iteration > paused)
+    run.stop()
+    stopped = run.iteration
+    assert run.state == "stopped"
+    time.sleep(0.1)
+    assert run.iteration == stopped and not run._worker.is_alive()

@@ -176,3 +176,45 @@ def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
     _write_npz(tmp_path / "bare.npz", dict(net.params), arch="mystery")
     with pytest.raises(ValueError, match="unknown architecture 'mystery' and no stored config"):
         load_model(tmp_path / "bare.npz")
+
+
+@pytest.mark.parametrize("name", ["default", "book"])
+def test_stored_test_predictions_are_the_models_own(name, mnist_test):
+    """data/models/<name>.test.npz was computed from the present weights (same SHA-256), and
+    its probabilities equal the model's on the 10,000 test images (float32 rounding)."""
+    path = models.predictions_path(models._resolve(name))
+    with np.load(path, allow_pickle=False) as npz:
+        sha, proba = str(npz["weights_sha256"]), npz["proba"]
+    assert sha == models.weights_sha256(model_path(models._resolve(name))), (
+        f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
+    )
+    fresh = load(name).predict_proba(mnist_test[0])
+    assert proba.dtype == np.float32 and proba.shape == (10_000, 10)
+    np.testing.assert_allclose(proba, fresh, rtol=0, atol=1e-6)
+    np.testing.assert_array_equal(models.mnist_test_proba(name), proba)
+
+
+def test_stored_predictions_are_checked_against_the_weights(tmp_path, monkeypatch, rng):
+    """mnist_test_proba reads the stored file while its hash matches the weights, and
+    computes afresh (not from the file) once the weights change; the CLI writes the file."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+    load.cache_clear()
+    try:
+        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")
+        assert models.main(["--write-predictions", "tiny"]) == 0
+        stored = models.predictions_path("tiny")
+        with np.load(stored, allow_pickle=False) as npz:
+            sha = str(npz["weights_sha256"])
+        marker = np.full((10_000, 10), 0.1, np.float32)  # not what the model computes
+        models._write_npz(stored, {"proba": marker, "weights_sha256": np.array(sha)})
+        np.testing.assert_array_equal(models.mnist_test_proba("tiny"), marker)
+
+        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
+        load.cache_clear()
+        x_test = rng.random((10_000, 784)).astype(np.float32)
+        got = models.mnist_test_proba("tiny", x_test)
+        np.testing.assert_allclose(got, load("tiny").predict_proba(x_test), atol=1e-7)
+        assert not np.allclose(got, marker)
+    finally:
+        load.cache_clear()

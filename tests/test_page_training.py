@@ -96,6 +96,8 @@ def test_stop_keeps_the_model():
     configure(at, training_size=60_000, training_epochs=20, training_batch=10)
     at.button(key="training_start").click().run()
     run = at.session_state["training_run"]
+    while run.iteration == 0:  # it trains in the background: wait for its first steps
+        at.run()
     assert run.running and 0 < run.iteration < run.iterations
     at.button(key="training_stop").click().run()
     assert_clean(at)

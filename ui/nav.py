@@ -50,11 +50,15 @@ def leave_legacy_pages_mode() -> None:
     has called ``st.navigation``: the first request then runs pages/<stem>.py on its own
     (no router, no language, a sidebar with a stray "app" entry). app.py and every page call
     this first; in v1 mode it switches Streamlit to v2 for the whole process and reruns, so
-    app.py's st.navigation takes over. Elsewhere it does nothing.
+    app.py's st.navigation takes over. Elsewhere it does nothing. Being the one call every
+    entry URL makes first, it also limits BLAS to one thread (``ui.threads``).
     """
     import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
 
+    from ui.threads import limit_blas_threads
+
+    limit_blas_threads()  # every entry URL passes here first (see ui.threads)
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()

@@ -13,7 +13,6 @@ import streamlit as st
 from lab import shapes as S
 from ui import charts_shapes as C
 from ui.charts import FONT, style
-
 from ui.i18n import labeller, t
 from ui.layout import show_source
 from ui.settings import keep

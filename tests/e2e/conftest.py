@@ -44,10 +44,13 @@ def _need(thing: str, why: str) -> None:
     pytest.skip(f"{thing} not available: {why}")
 
 
-def start_server(port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on 127.0.0.1 and wait for /_stcore/health."""
+def start_server(
+    port: int | None = None, env: dict[str, str] | None = None, root: Path = ROOT
+) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` (of ``root``) on 127.0.0.1 and wait for /_stcore/health;
+    ``env`` replaces the environment (default: this process's)."""
     port = port or _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", "app.py",
@@ -55,7 +58,7 @@ def start_server(port: int | None = None) -> tuple[subprocess.Popen, str]:
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
         ],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

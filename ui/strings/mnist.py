@@ -60,11 +60,16 @@ STRINGS = {
         "(x[i:i+batch_size]) and takes argmax(axis=1). The times below are measured live on "
         "the server: again whenever you change a setting, or press Measure again.",
     },
-    "mnist.loop_n": {"zh": "逐张推理的图片数", "en": "Images for the one-at-a-time loop"},
+    "mnist.loop_n": {
+        "zh": "图片数（两段循环用同一批图片）",
+        "en": "Images (the same for both loops)",
+    },
     "mnist.loop_n_help": {
-        "zh": "逐张推理较慢，默认只跑前 1000 张；拉到 10000 就是整个测试集。",
-        "en": "The one-at-a-time loop is slow, so by default it runs the first 1,000 images; "
-        "pick 10,000 for the whole test set.",
+        "zh": "两段循环都跑测试集的前这么多张图片，所以时间可以直接比较。"
+        "逐张推理较慢，默认 1000 张；拉到 10000 就是整个测试集。",
+        "en": "Both loops run these first images of the test set, so their times compare "
+        "directly. The one-at-a-time loop is slow, so the default is 1,000; pick 10,000 for the "
+        "whole test set.",
     },
     "mnist.batch": {"zh": "批大小 batch_size", "en": "batch_size"},
     "mnist.remeasure": {"zh": "重新测量", "en": "Measure again"},
@@ -85,12 +90,11 @@ STRINGS = {
         "the overhead of every call.",
     },
     "mnist.slower_note": {
-        "zh": "这次批处理反而更慢：服务器上的 NumPy 线性代数库（OpenBLAS）开了多个线程，在繁忙的 CPU 上互相争抢，"
-        "大矩阵乘法被拖慢了。用 OPENBLAS_NUM_THREADS=1 启动应用，或在空闲时点“重新测量”，批处理通常快好几倍。",
-        "en": "This time the batches were slower: NumPy's linear-algebra library (OpenBLAS) runs "
-        "several threads that fight over a busy CPU and slow the big matrix products down. Start "
-        "the app with OPENBLAS_NUM_THREADS=1, or press Measure again when the server is idle; "
-        "batches are then usually several times faster.",
+        "zh": "这次批处理反而更慢：测量时服务器的 CPU 正忙着别的事（其他同学的页面、训练），打乱了计时。"
+        "在服务器空闲时点“重新测量”，批处理通常快好几倍。",
+        "en": "This time the batches were slower: the server's CPU was busy with other work "
+        "(other learners' pages, training) while it measured. Press Measure again when the "
+        "server is idle; batches are then usually several times faster.",
     },
     # errors
     "mnist.errors_title": {"zh": "模型认错了什么", "en": "What the model gets wrong"},
@@ -145,5 +149,18 @@ STRINGS = {
     "mnist.no_errors": {
         "zh": "这个模型在测试集上一个都没认错。",
         "en": "This model makes no mistake on the test set.",
+    },
+    "mnist.timing_spinner": {
+        "zh": "正在计时：两段循环各跑 {k} 次，每次 {n} 张图片……",
+        "en": "Timing: each loop runs {k} times over {n} images…",
+    },
+    "mnist.timing_same": {
+        "zh": "两段循环都处理同样的 {n} 张测试图片；每个时间取 {k} 次运行的中位数，服务器偶尔忙一下也不会带偏。",
+        "en": "Both loops process the same {n} test images; each time is the median of {k} runs, "
+        "so a moment of load on the server does not skew it.",
+    },
+    "mnist.report_spinner": {
+        "zh": "正在用模型判断全部 10,000 张测试图片……",
+        "en": "Running the model on all 10,000 test images…",
     },
 }

@@ -1,0 +1,327 @@
+"""Every page in a real browser: first visit on a fresh server, second visit, a slider change.
+
+    .venv/bin/python -m benchmarks.bench_browser                 # every page, this checkout
+    .venv/bin/python -m benchmarks.bench_browser mnist training  # some pages
+    .venv/bin/python -m benchmarks.bench_browser --root /other/checkout   # e.g. main, "before"
+
+Headless Debian chromium (Playwright, 1400×1000, ``?lang=en``). For each page a fresh
+``streamlit run app.py`` starts; the page is opened (first visit: cold server), then opened again
+in a new tab (second visit: a new session on the warm server), and then its first slider is
+moved one step with the arrow key. Each time is from navigation (or the key press) until
+Streamlit is idle (``data-test-script-state="notRunning"``, as tests/e2e/helpers.py waits) AND
+nothing on the page has changed for ``QUIET`` s (charts, images, text), minus that quiet time.
+
+The profile columns say where the time goes, per visit: the server process's CPU seconds
+(script, protobuf, websocket), the bytes the browser received over the websocket, the plotly
+figures on the page and the data points they carry (x/y/z values over all traces), and the
+browser's own script and layout/style time (Chrome DevTools ``Performance.getMetrics``).
+
+Then one more fresh server gets every page once, in one session, and its resident memory is
+read from /proc (VmRSS, and VmHWM: the peak); and /training's default run is started in the
+browser: its wall time from the click to the result, against the training time it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.conftest import CHROMIUM_ARGS, start_server  # noqa: E402
+from tests.e2e.helpers import RUNNING_DONE  # noqa: E402
+
+VIEWPORT = {"width": 1400, "height": 1000}
+QUIET = 0.6  # s without any change on the page: the page is drawn
+TIMEOUT = 180.0  # s; a cold server on a loaded machine can be slow
+
+# What is on the page: plotly figures and their data, images, text. Any change restarts QUIET.
+SIGNATURE_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (!main || !main.querySelector('h1')) return '';  // the script has not drawn yet
+    const charts = [...main.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const shown = c => c.offsetParent !== null && c.getBoundingClientRect().width > 0;
+    if (charts.some(c => shown(c) && !c.querySelector('.main-svg'))) return '';  // not drawn yet
+    const plots = [...main.querySelectorAll('.js-plotly-plot')];
+    const shapes = plots.map(p => p.querySelectorAll('path, image, text, rect').length);
+    const paths = plots.map(p => [...p.querySelectorAll('path')]
+        .reduce((n, e) => n + (e.getAttribute('d') || '').length, 0));
+    const imgs = [...main.querySelectorAll('img')].map(i => i.complete ? i.naturalWidth : -1);
+    return [plots.length, shapes.join(','), paths.join(','), imgs.join(','),
+            main.innerText.length].join('|');
+}"""
+
+FIGURES_JS = """() => {
+    const plots = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')];
+    let points = 0;
+    const size = v => !v ? 0 : Array.isArray(v) || ArrayBuffer.isView(v)
+        ? [...v].reduce((n, r) => n + (Array.isArray(r) || ArrayBuffer.isView(r) ? r.length : 1), 0)
+        : 0;
+    for (const p of plots) for (const tr of (p.data || [])) {
+        points += Math.max(size(tr.x), size(tr.y)) + size(tr.z);
+    }
+    return [plots.length, points];
+}"""
+
+SLIDER = '[data-testid="stMain"] input[type="range"]'
+
+
+@dataclass
+class Visit:
+    seconds: float = float("nan")
+    server_cpu: float = float("nan")
+    ws_bytes: int = 0
+    figures: int = 0
+    points: int = 0
+    browser_script: float = float("nan")
+    browser_layout: float = float("nan")
+
+
+@dataclass
+class PageResult:
+    page: str
+    first: Visit = field(default_factory=Visit)
+    second: Visit = field(default_factory=Visit)
+    slider: Visit | None = None
+
+
+def _proc_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _proc_mem_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of a process in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    kb = {k: int(re.search(rf"^{k}:\s+(\d+)", status, re.M).group(1)) for k in ("VmRSS", "VmHWM")}
+    return kb["VmRSS"] / 1024, kb["VmHWM"] / 1024
+
+
+class Tab:
+    """One browser tab with its websocket byte counter and DevTools performance metrics."""
+
+    def __init__(self, browser, pid: int) -> None:
+        self.context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+        self.pg = self.context.new_page()
+        self.pg.set_default_timeout(TIMEOUT * 1000)
+        self.pid = pid
+        self.ws_bytes = 0
+        self.pg.on("websocket", self._on_ws)
+        self.cdp = self.context.new_cdp_session(self.pg)
+        self.cdp.send("Performance.enable")
+
+    def _on_ws(self, ws) -> None:
+        ws.on("framereceived", lambda payload: self._count(payload))
+
+    def _count(self, payload) -> None:
+        self.ws_bytes += len(payload)
+
+    def _metrics(self) -> dict[str, float]:
+        got = self.cdp.send("Performance.getMetrics")["metrics"]
+        return {m["name"]: m["value"] for m in got}
+
+    def measure(self, action) -> Visit:
+        """Run ``action`` (navigate, press a key) and time it until the page is drawn."""
+        before_m, before_cpu, before_ws = self._metrics(), _proc_cpu(self.pid), self.ws_bytes
+        t0 = time.perf_counter()
+        action()
+        seconds = self._settle(t0)
+        after_m = self._metrics()
+        figures, points = self.pg.evaluate(FIGURES_JS)
+        layout = sum(
+            after_m.get(k, 0) - before_m.get(k, 0)
+            for k in ("LayoutDuration", "RecalcStyleDuration")
+        )
+        return Visit(
+            seconds=seconds,
+            server_cpu=_proc_cpu(self.pid) - before_cpu,
+            ws_bytes=self.ws_bytes - before_ws,
+            figures=figures,
+            points=points,
+            browser_script=after_m.get("ScriptDuration", 0) - before_m.get("ScriptDuration", 0),
+            browser_layout=layout,
+        )
+
+    def _settle(self, t0: float) -> float:
+        """Seconds from t0 until idle and unchanged for QUIET s (the last change's time)."""
+        last_sig, last_change = None, time.perf_counter()
+        while True:
+            now = time.perf_counter()
+            if now - t0 > TIMEOUT:
+                print(f"  not settled after {TIMEOUT} s: reported as nan", file=sys.stderr)
+                return float("nan")
+            try:
+                idle = self.pg.evaluate(RUNNING_DONE)
+                sig = self.pg.evaluate(SIGNATURE_JS)
+            except Exception:  # navigation in progress
+                idle, sig = False, None
+            if sig != last_sig or not idle:
+                last_sig, last_change = sig, now
+            elif now - last_change >= QUIET and sig:
+                return last_change - t0
+            time.sleep(0.05)
+
+    def open(self, url: str) -> Visit:
+        return self.measure(lambda: self.pg.goto(url, wait_until="commit"))
+
+    def nudge_first_slider(self) -> Visit | None:
+        thumb = self.pg.locator(SLIDER).first
+        if self.pg.locator(SLIDER).count() == 0:
+            return None
+        thumb.focus()
+        return self.measure(lambda: thumb.press("ArrowRight"))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _launch(p):
+    exe = shutil.which("chromium")
+    if not exe:
+        raise RuntimeError("chromium not found: apt-get install -y chromium")
+    return p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except Exception:
+        proc.kill()
+
+
+def measure_page(browser, stem: str, root: Path) -> PageResult:
+    print(f"/{stem} ...", file=sys.stderr, flush=True)
+    proc, url = start_server(root=root)
+    result = PageResult(stem or "home")
+    try:
+        tab = Tab(browser, proc.pid)
+        result.first = tab.open(f"{url}/{stem}?lang=en")
+        tab.close()
+        tab = Tab(browser, proc.pid)
+        result.second = tab.open(f"{url}/{stem}?lang=en")
+        result.slider = tab.nudge_first_slider()
+        tab.close()
+    finally:
+        _stop(proc)
+    return result
+
+
+def measure_memory_and_training(browser, stems: list[str], root: Path) -> dict[str, float]:
+    """Every page once on a fresh server (memory), then /training's default run in the browser."""
+    proc, url = start_server(root=root)
+    out: dict[str, float] = {}
+    try:
+        tab = Tab(browser, proc.pid)
+        for stem in stems:
+            tab.open(f"{url}/{stem}?lang=en")
+        out["rss"], out["peak"] = _proc_mem_mb(proc.pid)
+        if "training" in stems:
+            tab.open(f"{url}/training?lang=en")
+            pg = tab.pg
+            t0 = time.perf_counter()
+            pg.locator(".st-key-training_start button").click()
+            done = pg.locator('[data-testid="stMetric"]').filter(has_text="Training time")
+            done.first.wait_for(timeout=TIMEOUT * 1000)
+            out["train_wall"] = time.perf_counter() - t0
+            value = done.first.locator('[data-testid="stMetricValue"]').inner_text()
+            out["train_compute"] = float(re.search(r"[\d.]+", value).group())
+            out["rss_after_training"], out["peak_after_training"] = _proc_mem_mb(proc.pid)
+        tab.close()
+    finally:
+        _stop(proc)
+    return out
+
+
+def _fmt(v: Visit | None, what: str) -> str:
+    if v is None:
+        return "–"
+    value = getattr(v, what)
+    if what == "ws_bytes":
+        return f"{value / 1e3:.0f} kB"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:.2f}"
+
+
+def print_tables(results: list[PageResult], extra: dict[str, float]) -> None:
+    print(f"\n## Browser timing (chromium 1400×1000, ?lang=en), load {os.getloadavg()[0]:.1f}")
+    print("| page | first visit, s | second visit, s | slider change drawn, s |")
+    print("|---|---|---|---|")
+    for r in results:
+        slider = _fmt(r.slider, "seconds")
+        print(f"| {r.page} | {r.first.seconds:.2f} | {r.second.seconds:.2f} | {slider} |")
+    print("\n## Where the time goes (first visit / second visit / slider change)")
+    cols = ("server_cpu", "ws_bytes", "figures", "points", "browser_script", "browser_layout")
+    print("| page | server CPU s | websocket | figures | data points | browser script s "
+          "| browser layout+style s |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        cells = [" / ".join(_fmt(v, c) for v in (r.first, r.second, r.slider)) for c in cols]
+        print(f"| {r.page} | " + " | ".join(cells) + " |")
+    if extra:
+        print("\n## Server memory and /training")
+        for k, v in extra.items():
+            print(f"- {k}: {v:.2f}")
+
+
+def collect(stems: list[str], root: Path = ROOT) -> tuple[list[PageResult], dict[str, float]]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = _launch(p)
+        try:  # each figure goes to stderr as soon as it is measured
+            extra = measure_memory_and_training(browser, stems, root)
+            print(f"memory and /training: {extra}", file=sys.stderr, flush=True)
+            results = []
+            for stem in stems:
+                results.append(measure_page(browser, stem, root))
+                print(results[-1], file=sys.stderr, flush=True)
+        finally:
+            browser.close()
+    return results, extra
+
+
+def _all_stems() -> list[str]:
+    from ui.nav import available_pages
+
+    return ["", *(p.stem for p in available_pages())]
+
+
+def run() -> list[tuple[str, float, str]]:
+    results, extra = collect(_all_stems())
+    print_tables(results, extra)
+    rows = []
+    for r in results:
+        rows.append((f"browser /{r.page}: first visit (fresh server)", r.first.seconds, "s"))
+        rows.append((f"browser /{r.page}: second visit", r.second.seconds, "s"))
+        if r.slider is not None:
+            rows.append((f"browser /{r.page}: slider change drawn", r.slider.seconds, "s"))
+    rows.append(("server memory after every page once (VmRSS)", extra["rss"], "MB"))
+    rows.append(("server memory peak while visiting them (VmHWM)", extra["peak"], "MB"))
+    if "train_wall" in extra:
+        rows.append(("/training default run in the browser: wall time", extra["train_wall"], "s"))
+        rows.append(("/training default run: training time shown", extra["train_compute"], "s"))
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="*", help="page stems (default: all; 'home' for /)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose app.py to serve")
+    args = parser.parse_args(argv)
+    stems = [("" if s == "home" else s) for s in args.pages] or _all_stems()
+    results, extra = collect(stems, args.root.resolve())
+    print_tables(results, extra)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

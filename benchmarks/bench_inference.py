@@ -1,0 +1,71 @@
+"""The default CNN on the 10,000 MNIST test images, one BLAS thread: the teaching layers
+(batch 1000, the old Model.predict_proba, and batch 100) against lab.fast_inference.
+
+    .venv/bin/python benchmarks/bench_inference.py
+
+Each figure is the best of 3 runs, interleaved so that other load on the machine hits all
+of them alike; ``load`` is the 1-minute load average before the runs (2 cores here: above ~1
+every figure is inflated). Also printed: the largest probability difference between the
+paths and how many predictions differ (must be 0).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lab.activations import softmax
+from lab.cnn import default_net
+from lab.fast_inference import fast_predict
+from lab.mnist import load_mnist
+from lab.models import load, model_path
+
+REPEATS = 3
+
+
+def _teaching(net, x: np.ndarray, batch_size: int) -> np.ndarray:
+    return np.concatenate(
+        [softmax(net.predict(x[i : i + batch_size])) for i in range(0, len(x), batch_size)]
+    )
+
+
+def run() -> list[tuple[str, float, str]]:
+    _, (x, _t) = load_mnist(normalize=True, flatten=False)
+    if model_path("default").exists():
+        net, name = load("default").network, "default CNN"
+    else:  # the time does not depend on the weights
+        net, name = default_net(np.random.default_rng(0)), "untrained default CNN"
+    paths = {
+        "teaching layers, batch 1000": lambda: _teaching(net, x, 1000),
+        "teaching layers, batch 100": lambda: _teaching(net, x, 100),
+        "fast path (lab.fast_inference), batch 100": lambda: softmax(fast_predict(net, x, 100)),
+    }
+    load_avg = os.getloadavg()[0]
+    best = dict.fromkeys(paths, float("inf"))
+    out = {}
+    with threadpool_limits(1):
+        for _ in range(REPEATS):
+            for label, f in paths.items():
+                t0 = time.perf_counter()
+                out[label] = f()
+                best[label] = min(best[label], time.perf_counter() - t0)
+    ref, fast = out["teaching layers, batch 1000"], out["fast path (lab.fast_inference), batch 100"]
+    rows = [(f"{name}, 10k test images, {label}, 1 thread", s, "s") for label, s in best.items()]
+    rows += [
+        (f"{name}: max |p_fast - p_teaching| on 10k", float(np.abs(fast - ref).max()), ""),
+        (f"{name}: predictions that differ", float(np.sum(fast.argmax(1) != ref.argmax(1))), ""),
+        ("load average while measuring (2 cores)", load_avg, ""),
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(*row)

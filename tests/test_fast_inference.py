@@ -1,0 +1,134 @@
+"""Tests for lab.fast_inference: the channels-last, batch-norm-folded path answers like the
+teaching layers (``softmax(network.predict(x))``) and keeps nothing between calls."""
+
+import copy
+
+import numpy as np
+import pytest
+
+from lab import models
+from lab.activations import softmax
+from lab.cnn import default_net
+from lab.fast_inference import fast_predict, fast_predict_proba
+from lab.mnist import load_mnist
+from lab.network import MultiLayerNet, Net
+
+# float32 networks: folding batch norm and reordering the products change the last bits of
+# each score; 1e-5 in probability is the issue's bound (observed ~1e-6 on the shipped CNN).
+PROBA_ATOL = 1e-5
+
+
+@pytest.fixture(scope="module")
+def mnist_test():
+    """The real MNIST test set as images (10000, 1, 28, 28) float32 in [0, 1]."""
+    _, (x_test, t_test) = load_mnist(normalize=True, flatten=False)
+    return x_test, t_test
+
+
+def _teaching_proba(net: Net, x: np.ndarray) -> np.ndarray:
+    return np.concatenate([softmax(net.predict(x[i : i + 500])) for i in range(0, len(x), 500)])
+
+
+def _scrambled_batchnorm(net: Net, rng: np.random.Generator) -> Net:
+    """Give every batch norm trained-looking statistics, with some negative gammas (the
+    channels where max pooling and the fold do not commute)."""
+    for key, p in {**net.params, **net.buffers}.items():
+        n = p.shape[0]
+        if key.startswith("gamma"):
+            p[...] = rng.uniform(0.5, 2.0, n) * rng.choice([-1.0, 1.0], n)
+        elif key.startswith("beta") or key.startswith("running_mean"):
+            p[...] = rng.normal(0, 0.5, n)
+        elif key.startswith("running_var"):
+            p[...] = rng.uniform(0.2, 3.0, n)
+    return net
+
+
+@pytest.mark.parametrize("name", ["default", "book"])
+def test_shipped_models_match_the_teaching_path_on_mnist_test(name, mnist_test):
+    """The shipped models on all 10,000 test images: identical predictions, probabilities
+    within 1e-5 of the teaching layers."""
+    x, _ = mnist_test
+    net = models.load(name).network
+    ref = _teaching_proba(net, x)
+    fast = fast_predict_proba(net, x)
+    np.testing.assert_array_equal(fast.argmax(axis=1), ref.argmax(axis=1))
+    np.testing.assert_allclose(fast, ref, rtol=0, atol=PROBA_ATOL)
+
+
+def test_fresh_random_cnn_matches_the_teaching_path_on_mnist_test(mnist_test, rng):
+    """A freshly initialised default CNN (independent of the shipped weights), with batch norm
+    statistics and negative gammas drawn at random, on all 10,000 test images."""
+    x, _ = mnist_test
+    net = _scrambled_batchnorm(default_net(rng), rng)
+    assert any(np.any(p < 0) for k, p in net.params.items() if k.startswith("gamma"))
+    ref = _teaching_proba(net, x)
+    fast = fast_predict_proba(net, x)
+    np.testing.assert_array_equal(fast.argmax(axis=1), ref.argmax(axis=1))
+    np.testing.assert_allclose(fast, ref, rtol=0, atol=PROBA_ATOL)
+
+
+@pytest.mark.parametrize(
+    "layers",
+    [
+        # stride 2, no padding, batch norm right after the conv, a sigmoid
+        [{"type": "conv", "filters": 4, "size": 3, "stride": 2}, {"type": "batchnorm"},
+         {"type": "sigmoid"}, {"type": "affine", "out": 5}],
+        # two pools between conv and batch norm, a padded pool, batch norm after affine
+        [{"type": "conv", "filters": 3, "size": 2, "pad": 1}, {"type": "pool", "size": 2},
+         {"type": "pool", "size": 2, "stride": 1}, {"type": "batchnorm"}, {"type": "relu"},
+         {"type": "pool", "size": 2, "pad": 1}, {"type": "affine", "out": 6},
+         {"type": "batchnorm"}, {"type": "relu"}, {"type": "dropout", "ratio": 0.3},
+         {"type": "affine", "out": 4}],
+        # a padded pool between conv and batch norm: not folded across (zeros do not scale)
+        [{"type": "conv", "filters": 3, "size": 2}, {"type": "pool", "size": 2, "pad": 1},
+         {"type": "batchnorm"}, {"type": "affine", "out": 4}],
+        # batch norm first (nothing to fold into), a 1x1 conv
+        [{"type": "batchnorm"}, {"type": "conv", "filters": 5, "size": 1}, {"type": "relu"},
+         {"type": "affine", "out": 3}],
+    ],
+)  # fmt: skip
+def test_every_layer_kind_matches_in_float64(layers, rng):
+    """In float64 the fast path equals predict to ~1e-12 for each layer arrangement it folds:
+    conv strides and padding, pools between conv and batch norm (with negative gammas), batch
+    norm after an affine layer, batch norm with nothing before it, dropout."""
+    net = _scrambled_batchnorm(Net((2, 9, 9), layers, rng=rng, dtype=np.float64), rng)
+    x = rng.normal(size=(7, 2, 9, 9))
+    np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
+
+
+def test_mlp_with_batchnorm_and_flat_input(rng):
+    """The book's MultiLayerNet with batch norm: flat (N, 784) input, the same scores."""
+    net = MultiLayerNet(784, [20, 10], 10, rng=rng, use_batchnorm=True, dtype=np.float64)
+    net = _scrambled_batchnorm(net, rng)
+    x = rng.random((5, 784))
+    np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
+
+
+def test_batch_size_changes_nothing_but_memory(mnist_test):
+    """The same 250 images in batches of 1, 7, 100 and 250 give the same probabilities."""
+    x = mnist_test[0][:250]
+    net = models.load("default").network
+    ref = fast_predict_proba(net, x, batch_size=250)
+    for size in (1, 7, 100):
+        np.testing.assert_allclose(fast_predict_proba(net, x, batch_size=size), ref, atol=1e-6)
+    with pytest.raises(ValueError, match="batch_size"):
+        fast_predict(net, x, batch_size=0)
+
+
+def test_stateless_and_current(mnist_test, rng):
+    """A call changes nothing on the network, and a change to the weights shows in the very
+    next call (nothing folded is kept between calls)."""
+    net = default_net(rng)
+    x = mnist_test[0][:20]
+    before = copy.deepcopy({k: vars(layer) for k, layer in net.layers.items()})
+    params = {k: v.copy() for k, v in {**net.params, **net.buffers}.items()}
+    first = fast_predict(net, x)
+    for k, v in {**net.params, **net.buffers}.items():
+        np.testing.assert_array_equal(v, params[k])
+    for k, layer in net.layers.items():
+        assert vars(layer).keys() == before[k].keys()
+        for attr, value in vars(layer).items():
+            if not isinstance(value, np.ndarray | np.random.Generator):
+                assert value == before[k][attr], (k, attr)
+    net.params["b4"] += 1.0  # the output layer's bias: shifts every score alike
+    np.testing.assert_allclose(fast_predict(net, x), first + 1.0, rtol=1e-6, atol=1e-5)
