@@ -8,7 +8,7 @@ from lab import perceptron as P
 from ui import charts_perceptron as C
 from ui.charts import line_chart, style
 from ui.i18n import current_lang, labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 
 LO, HI = -0.5, 1.5  # the input plane around the four corners
 MAX_EPOCHS = 25  # enough for every gate, start and learning rate the page offers to converge
@@ -92,7 +92,7 @@ def gate_figures(w1: float, w2: float, b: float, gate: str, lang: str) -> tuple:
 page_intro("perceptron")
 
 
-@st.fragment
+@fragment
 def playground() -> None:
     st.header(t("perceptron.play_title"))
     st.markdown(t("perceptron.presets"))
@@ -259,7 +259,7 @@ def mlp_figures(hidden: int, activation: str, seed: int, it: int, lang: str) -> 
     return boundary, loss
 
 
-@st.fragment
+@fragment
 def mlp() -> None:
     st.header(t("perceptron.mlp_title"))
     st.markdown(t("perceptron.mlp_intro"))
@@ -384,7 +384,7 @@ def rule_figures(gate: str, lr: float, seed: int, k: int, lang: str) -> tuple:
     return plane, bars
 
 
-@st.fragment
+@fragment
 def learning_rule() -> None:
     st.header(t("perceptron.rule_title"))
     st.markdown(t("perceptron.rule_intro"))

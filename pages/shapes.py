@@ -10,7 +10,7 @@ from ui import charts_shapes as C
 from ui.charts import style
 from ui.charts_perceptron import FONT
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 
 BLUE, ORANGE, GREEN = "#6baed6", "#fd8d3c", "#74c476"
 EXAMPLES = {  # button -> (A shape, B shape, op)
@@ -79,7 +79,7 @@ def tone(strong: np.ndarray) -> np.ndarray:
 page_intro("shapes")
 
 
-@st.fragment
+@fragment
 def playground() -> None:
     st.header(t("shapes.play_title"))
     st.markdown(t("shapes.examples"))
@@ -172,7 +172,7 @@ def playground() -> None:
 playground()
 
 
-@st.fragment
+@fragment
 def seed_arrays() -> None:
     st.header(t("shapes.seed_title"))
     st.markdown(t("shapes.seed_intro"))
@@ -231,7 +231,7 @@ def seed_arrays() -> None:
 seed_arrays()
 
 
-@st.fragment
+@fragment
 def three_layers() -> None:
     st.header(t("shapes.net_title"))
     st.markdown(t("shapes.net_intro"))
@@ -283,7 +283,7 @@ def three_layers() -> None:
 three_layers()
 
 
-@st.fragment
+@fragment
 def mnist_flow() -> None:
     st.header(t("shapes.mnist_title"))
     st.markdown(t("shapes.mnist_intro"))

@@ -10,7 +10,7 @@ from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_s
 from lab.mnist import to_one_hot
 from ui.charts_training import bar_chart, curves_with_marker
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source, user_text
 from ui.resources import mnist_uint8
 
 STEM = "softmax_loss"
@@ -46,7 +46,7 @@ def guard_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
 page_intro(STEM)
 
 
-@st.fragment
+@fragment
 def explorer() -> None:
     st.subheader(t("softmax_loss.explorer_title"))
     controls, chart = st.columns([1.3, 3])
@@ -74,8 +74,9 @@ def explorer() -> None:
     try:
         a = S.parse_logits(text)
     except S.LogitsError as err:
+        token = user_text(err.token) if err.reason in ("number", "finite") else err.token
         chart.warning(
-            t(f"softmax_loss.bad_logits.{err.reason}", token=err.token, max=S.MAX_LOGITS),
+            t(f"softmax_loss.bad_logits.{err.reason}", token=token, max=S.MAX_LOGITS),
             icon=":material/edit:",
         )
         return
@@ -120,7 +121,7 @@ def explorer() -> None:
 explorer()
 
 
-@st.fragment
+@fragment
 def overflow() -> None:
     st.subheader(t("softmax_loss.overflow_title"))
     st.markdown(t("softmax_loss.overflow_intro", limit=S.EXP_OVERFLOW))
@@ -162,7 +163,7 @@ st.subheader(t("softmax_loss.sig_vs_soft_title"))
 st.markdown(t("softmax_loss.sig_vs_soft_table"))
 
 
-@st.fragment
+@fragment
 def book_losses() -> None:
     st.subheader(t("softmax_loss.losses_title"))
     st.markdown(t("softmax_loss.losses_intro"))
@@ -213,7 +214,7 @@ def book_losses() -> None:
 book_losses()
 
 
-@st.fragment
+@fragment
 def loss_vs_p() -> None:
     st.subheader(t("softmax_loss.p_title"))
     st.markdown(t("softmax_loss.p_intro"))
@@ -264,7 +265,7 @@ def next_seed() -> None:
     st.session_state["softmax_loss_seed"] = st.session_state.get("softmax_loss_seed", 0) + 1
 
 
-@st.fragment
+@fragment
 def mini_batch() -> None:
     st.subheader(t("softmax_loss.batch_title"))
     st.markdown(t("softmax_loss.batch_intro"))

@@ -1,7 +1,7 @@
 """Training a two-layer net on MNIST, live (book §4.5), and the gradient check (§4.5, §5.7.3).
 
 Training runs inside the page's own script thread, a slice at a time: while a run is active a
-nested ``@st.fragment(run_every=TICK)`` advances it for SLICE seconds, redraws the progress and
+nested ``@fragment(run_every=TICK)`` advances it for SLICE seconds, redraws the progress and
 the curves, and returns. So the stop button is answered between slices, the session's other
 widgets keep working, other sessions (their own script threads) are never blocked, and training
 pauses by itself when the learner's tab goes away. The run lives in ``st.session_state``.
@@ -19,7 +19,7 @@ from lab.optimizers import OPTIMIZERS
 from lab.trainer import iter_train
 from ui.charts_training import training_charts
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 from ui.nav import available_pages
 from ui.resources import mnist_test
 
@@ -129,7 +129,7 @@ def draw_curves(run: TrainingRun) -> None:
     right.plotly_chart(acc_fig, key="training_acc_chart")
 
 
-@st.fragment(run_every=TICK)
+@fragment(run_every=TICK)
 def live() -> None:
     """One slice of training, then the progress and curves (reruns every TICK seconds)."""
     run = st.session_state.get(RUN)
@@ -191,7 +191,7 @@ def request_check() -> None:
 page_intro(STEM)
 
 
-@st.fragment
+@fragment
 def trainer() -> None:
     st.subheader(t("training.train_title"))
     run = st.session_state.get(RUN)
@@ -280,7 +280,7 @@ def trainer() -> None:
 trainer()
 
 
-@st.fragment
+@fragment
 def grad_check() -> None:
     st.subheader(t("training.gc_title"))
     st.markdown(t("training.gc_intro"))
