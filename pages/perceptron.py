@@ -9,6 +9,7 @@ from ui import charts_perceptron as C
 from ui.charts import line_chart, style
 from ui.i18n import current_lang, labeller, t
 from ui.layout import fragment, page_intro, show_source
+from ui.resources import shared_figures
 
 LO, HI = -0.5, 1.5  # the input plane around the four corners
 MAX_EPOCHS = 25  # enough for every gate, start and learning rate the page offers to converge
@@ -58,8 +59,8 @@ def set_preset(name: str) -> None:
 
 
 # Figures are cached per input and language: building a plotly figure costs more than the maths
-# behind it. st.plotly_chart only reads a figure, so sharing one object is safe.
-figures = st.cache_resource(max_entries=256, show_spinner=False)
+# behind it. Every session draws the same read-only figures (ui.resources.FrozenFigure).
+figures = shared_figures(max_entries=256)
 
 
 @figures
@@ -227,7 +228,7 @@ show_source(P.linearly_separable, P.best_line, P.xor_two_layer, P.XOR)
 # -- a small MLP trained by backprop ---------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)
 def xor_training(hidden: int, activation: str, seed: int) -> P.XorTraining:
     return P.train_xor_mlp(hidden, activation, seed)
 

@@ -29,14 +29,14 @@ def fmt(v: float) -> str:
     return f"{v:.5g}"
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=10)
 def p_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Each loss over a grid of p, for the chart (pure and small: cached)."""
     p = np.linspace(0.0, 1.0, 201)
     return p, S.loss_curves(p, label)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=10)
 def guard_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Cross entropy for y from 1e-323 (a subnormal, below LOG_GUARD) up to 1."""
     y = np.logspace(-323, 0, 324)

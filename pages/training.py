@@ -37,7 +37,7 @@ SIZE_OPTIONS = (1000, 2000, 5000, 10_000, 20_000, 30_000, 60_000)
 DEFAULT = TrainingConfig()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def mnist_train() -> tuple[np.ndarray, np.ndarray]:
     """The training set as the network reads it (float32 in [0, 1], (60000, 784)), shared
     read-only by every session (the test set comes from ui.resources)."""
