@@ -222,7 +222,8 @@ def _upload(page: Page, name: str, data: bytes, mime: str = "image/png") -> None
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bad_uploads_explain_and_the_page_keeps_working(page, server, lang):
-    """A text file named .png, a 60x65000 PNG (12 kB, 3.9 MP) and a 4,000,000x1 PNG each get
+    """A 6 MB file is refused by the browser and the prompt explains the red mark; a text
+    file named .png, a 60x65000 PNG (12 kB, 3.9 MP) and a 4,000,000x1 PNG each get
     one bilingual message saying what was wrong and what is accepted, with no traceback or
     Streamlit error box and no image made from a name written as Markdown; a real photo
     uploaded next is then read (issue 11)."""
@@ -233,7 +234,12 @@ def test_bad_uploads_explain_and_the_page_keeps_working(page, server, lang):
         has_text=CATALOG["digits.source.upload"][lang]
     ).click()
     wait_idle(page)
-    expect(page.get_by_text(CATALOG["digits.upload_prompt"][lang].format(mb=5))).to_be_visible()
+    prompt = page.get_by_text(CATALOG["digits.upload_prompt"][lang].format(mb=5))
+    expect(prompt).to_be_visible()
+    _upload(page, "huge.png", bytes(6 * 1024 * 1024))  # over 5 MB: the browser refuses it
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    expect(uploader.get_by_text("File must be 5.0MB or smaller.")).to_have_count(1)
+    expect(prompt).to_be_visible()  # the prompt says why nothing was read: the red mark
     main = page.locator('[data-testid="stMain"]')
     tricky = "![x](x.png).png"  # a file name that Markdown would turn into an image
     cases = [
