@@ -80,19 +80,15 @@ class DigitSteps:
     centred28: NDArray[np.float32] | None = None
 
 
-def _check_image(a: np.ndarray) -> None:
+def _channels(image: ArrayLike) -> tuple[list[np.ndarray], np.float32]:
+    """The image's channels (views, never copies of the whole image) and the factor that
+    brings their values to [0, 1]; checks shape, dtype and range."""
+    a = np.asarray(image)
     if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
         raise ValueError(
             f"expected an image of shape (H, W), (H, W, 3) or (H, W, 4), got shape {a.shape}; "
             "pass one image, not a batch"
         )
-
-
-def _channels(image: ArrayLike) -> tuple[list[np.ndarray], np.float32]:
-    """The image's channels (views, never copies of the whole image) and the factor that
-    brings their values to [0, 1]; checks shape, dtype and range."""
-    a = np.asarray(image)
-    _check_image(a)
     if a.dtype == np.bool_ or np.issubdtype(a.dtype, np.floating):
         lo, hi = a.min(), a.max()  # min and max propagate NaN
         if not (np.isfinite(lo) and np.isfinite(hi) and lo >= 0 and hi <= 1):
