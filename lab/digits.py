@@ -22,11 +22,30 @@ BOX, SIZE, CENTRE = 20, 28, 14  # fit the digit in 20x20, centre of mass at (14,
 MIN_CONTRAST = 0.2  # ink must differ from the paper by 20 % of full scale, else "no ink"
 INK_THRESHOLD = 0.1  # after contrast stretch, pixels above this count for the bounding box
 MAX_PIXELS = 25_000_000  # load_image refuses larger images (5000 x 5000) before decoding
-_LUMA = np.array([0.299, 0.587, 0.114], np.float32)  # ITU-R 601-2, as Pillow's convert("L")
+MAX_ASPECT = 10  # load_image refuses images whose long side is more than 10x the short side
+_LUMA = (0.299, 0.587, 0.114)  # ITU-R 601-2, as Pillow's convert("L")
 
 
-class ImageTooLarge(ValueError):
-    """load_image refused an image whose pixel count is over the limit (before decoding it)."""
+class ImageRefused(ValueError):
+    """load_image refused an image from its header, before decoding it.
+
+    Attributes
+    ----------
+    size : (width, height)
+        The image's size as its header states it.
+    """
+
+    def __init__(self, message: str, size: tuple[int, int]) -> None:
+        super().__init__(message)
+        self.size = size
+
+
+class ImageTooLarge(ImageRefused):
+    """More pixels than the limit (or a decompression bomb)."""
+
+
+class ImageTooThin(ImageRefused):
+    """One side more than ``max_aspect`` times the other: a strip, not a picture of a digit."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +80,9 @@ class DigitSteps:
     centred28: NDArray[np.float32] | None = None
 
 
-def _as_float(image: ArrayLike) -> NDArray[np.float32]:
-    """Any accepted image as float32 in [0, 1], shape (H, W) or (H, W, C); never a view."""
+def _channels(image: ArrayLike) -> tuple[list[np.ndarray], np.float32]:
+    """The image's channels (views, never copies of the whole image) and the factor that
+    brings their values to [0, 1]; checks shape, dtype and range."""
     a = np.asarray(image)
     if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
         raise ValueError(
@@ -70,21 +90,23 @@ def _as_float(image: ArrayLike) -> NDArray[np.float32]:
             "pass one image, not a batch"
         )
     if a.dtype == np.bool_ or np.issubdtype(a.dtype, np.floating):
-        f = a.astype(np.float32)  # astype copies: the caller's array is never touched
-        if not (np.all(np.isfinite(f)) and f.min() >= 0 and f.max() <= 1):
+        lo, hi = a.min(), a.max()  # min and max propagate NaN
+        if not (np.isfinite(lo) and np.isfinite(hi) and lo >= 0 and hi <= 1):
             raise ValueError(
-                f"expected float pixels in [0, 1], got range [{f.min()}, {f.max()}]; "
+                f"expected float pixels in [0, 1], got range [{lo}, {hi}]; "
                 "divide 0-255 values by 255"
             )
-        return f
-    if np.issubdtype(a.dtype, np.integer):
+        scale = np.float32(1)
+    elif np.issubdtype(a.dtype, np.integer):
         if a.min() < 0 or a.max() > 255:
             raise ValueError(
                 f"expected integer pixels in [0, 255], got range [{a.min()}, {a.max()}] "
                 f"(dtype {a.dtype}); scale 16-bit images with (a // 257).astype(np.uint8)"
             )
-        return a.astype(np.float32) / np.float32(255)
-    raise ValueError(f"expected a numeric image array, got dtype {a.dtype}")
+        scale = np.float32(1 / 255)
+    else:
+        raise ValueError(f"expected a numeric image array, got dtype {a.dtype}")
+    return ([a] if a.ndim == 2 else [a[..., c] for c in range(a.shape[2])]), scale
 
 
 def _ink_map(image: ArrayLike) -> tuple[NDArray[np.float32], bool, bool]:
@@ -100,24 +122,39 @@ def _ink_map(image: ArrayLike) -> tuple[NDArray[np.float32], bool, bool]:
     border, so a border median above 0.5 means dark ink on light paper, which is inverted.
     Then the paper level goes to 0 and the strongest ink to 1 (a grey pencil photo becomes as
     crisp as a pen drawing); contrast below ``MIN_CONTRAST`` means there is no ink.
+
+    Memory: one float32 image plus one float32 temporary (8 bytes a pixel) whatever the
+    input's channels, so a 4-megapixel RGBA upload costs ~32 MB here, not four float copies.
     """
-    f = _as_float(image)
-    grey = f if f.ndim == 2 else (f[..., :3] @ _LUMA if f.shape[2] >= 3 else f[..., 0])
-    if f.ndim == 3 and f.shape[2] == 4:
-        alpha = f[..., 3]
-        drawn = float(alpha.sum())
-        light = drawn > 0 and float((grey * alpha).sum()) / drawn >= 0.5
-        grey = grey * alpha if light else grey * alpha + (1 - alpha)
+    channels, scale = _channels(image)
+    if len(channels) >= 3:
+        grey = np.multiply(channels[0], np.float32(_LUMA[0]) * scale, dtype=np.float32)
+        for c, weight in zip(channels[1:3], _LUMA[1:], strict=True):
+            grey += np.multiply(c, np.float32(weight) * scale, dtype=np.float32)
+    else:
+        grey = np.multiply(channels[0], scale, dtype=np.float32)  # a fresh array, never a view
+    if len(channels) == 4:
+        alpha = np.multiply(channels[3], scale, dtype=np.float32)
+        drawn = float(alpha.sum(dtype=np.float64))
+        grey *= alpha
+        light = drawn > 0 and float(grey.sum(dtype=np.float64)) / drawn >= 0.5
+        if not light:  # dark strokes on transparency: composite over white paper
+            grey += 1
+            grey -= alpha
+        del alpha
     border = np.concatenate([grey[0], grey[-1], grey[1:-1, 0], grey[1:-1, -1]])
     paper = float(np.median(border))
     inverted = paper > 0.5
-    if inverted:
-        grey, paper = 1 - grey, 1 - paper
+    if inverted:  # grey = 1 - grey, in place
+        np.subtract(1, grey, out=grey)
+        paper = 1 - paper
     contrast = float(grey.max()) - paper
     if contrast < MIN_CONTRAST:
-        return np.zeros_like(grey, dtype=np.float32), inverted, False
-    ink = np.clip((grey - np.float32(paper)) / np.float32(contrast), 0, 1).astype(np.float32)
-    return ink, inverted, True
+        grey[...] = 0
+        return grey, inverted, False
+    grey -= np.float32(paper)
+    grey /= np.float32(contrast)
+    return np.clip(grey, 0, 1, out=grey), inverted, True
 
 
 def _resize(a: NDArray[np.float32], shape: tuple[int, int]) -> NDArray[np.float32]:
@@ -206,7 +243,9 @@ def to_mnist(image: ArrayLike) -> NDArray[np.float32] | None:
 
 
 def load_image(
-    source: str | os.PathLike | bytes, max_pixels: int = MAX_PIXELS
+    source: str | os.PathLike | bytes,
+    max_pixels: int = MAX_PIXELS,
+    max_aspect: float = MAX_ASPECT,
 ) -> NDArray[np.uint8]:
     """Read an image file (PNG, JPEG, BMP, GIF, ...) into an array, refusing huge ones first.
 
@@ -217,18 +256,26 @@ def load_image(
     max_pixels : int
         Largest width x height accepted. Checked from the header, before any pixel is decoded,
         so a decompression bomb (a tiny file that decodes to gigabytes) is refused cheaply.
+    max_aspect : float
+        Largest ratio of the long side to the short side, also checked from the header. A
+        60 x 65000 strip is under any pixel limit, but nobody photographs one digit like that,
+        and every square view of it (a thumbnail, a chart) would be 65000 x 65000.
 
     Returns
     -------
     ndarray of uint8, shape (H, W), (H, W, 3) or (H, W, 4)
         Greyscale, RGB or RGBA (RGBA when the image has transparency), turned upright according
-        to its EXIF orientation. For an animated GIF, the first frame. 16-bit greyscale keeps
-        its high byte.
+        to its EXIF orientation. For an animated GIF or PNG, the first frame. 16-bit greyscale
+        keeps its high byte; CMYK, palette and 1-bit images become RGB, RGB(A) and greyscale.
+        At most ``max_pixels`` pixels: the array and Pillow's decoded copy are the only
+        image-sized allocations (at most 8 bytes a pixel together).
 
     Raises
     ------
     ImageTooLarge (a ValueError)
         More than ``max_pixels`` pixels (checked from the header) or a decompression bomb.
+    ImageTooThin (a ValueError)
+        Long side more than ``max_aspect`` times the short side (checked from the header).
     ValueError
         Missing file, not an image, truncated or corrupt. Every message names the file.
     """
@@ -246,7 +293,7 @@ def load_image(
     except IsADirectoryError:
         raise ValueError(f"{name}: is a folder, not an image file") from None
     except Image.DecompressionBombError as exc:
-        raise ImageTooLarge(f"{name}: image too large to decode safely ({exc})") from None
+        raise ImageTooLarge(f"{name}: image too large to decode safely ({exc})", (0, 0)) from None
     except UnidentifiedImageError:
         raise ValueError(f"{name}: not an image (or a format Pillow cannot read)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -256,16 +303,31 @@ def load_image(
         if w * h > max_pixels:
             raise ImageTooLarge(
                 f"{name}: image is {w}x{h} = {w * h:,} pixels, more than the limit of "
-                f"{max_pixels:,}; scale it down first"
+                f"{max_pixels:,}; scale it down first",
+                (w, h),
+            )
+        if max(w, h) > max_aspect * min(w, h):
+            raise ImageTooThin(
+                f"{name}: image is {w}x{h}, its long side is {aspect(w, h):.0f} times its short "
+                f"side, more than the limit of {max_aspect:g}; crop it around the digit",
+                (w, h),
             )
         try:
             img.load()
             img = ImageOps.exif_transpose(img)
+            if img.mode.startswith("I"):  # 16/32-bit grey: convert("L") would clip at 255
+                a = np.asarray(img)
+                wide = img.mode.startswith("I;16") or a.max(initial=0) > 255
+                return np.clip(a >> 8 if wide else a, 0, 255).astype(np.uint8)
+            has_alpha = "A" in img.getbands() or "transparency" in img.info
+            if img.mode not in ("L", "RGB", "RGBA"):
+                grey = img.mode in ("1", "L", "I", "F")
+                img = img.convert("RGBA" if has_alpha else ("L" if grey else "RGB"))
+            return np.array(img)
         except Exception as exc:  # Pillow's decoders raise many types on malformed data
             raise ValueError(f"{name}: truncated or corrupt image ({exc})") from None
-        if img.mode.startswith("I;16"):  # 16-bit grey: Pillow's convert("L") would clip at 255
-            return (np.asarray(img).astype(np.uint32) >> 8).astype(np.uint8)
-        has_alpha = "A" in img.getbands() or "transparency" in img.info
-        if img.mode not in ("L", "RGB", "RGBA"):
-            img = img.convert("RGBA" if has_alpha else ("L" if img.mode in ("1", "L") else "RGB"))
-        return np.asarray(img).copy()
+
+
+def aspect(width: int, height: int) -> float:
+    """Long side over short side (inf for an empty side): 1 for a square, 4/3 for 4:3."""
+    return max(width, height) / min(width, height) if min(width, height) else float("inf")

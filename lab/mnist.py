@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import os
 import tempfile
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -28,6 +29,8 @@ FILES = {
     "t_test": "t10k-labels-idx1-ubyte.gz",
 }
 CACHE_NAME = "mnist.cache.npz"
+TMP_GLOB = ".tmp-*.cache.npz"  # _write_cache's temporaries (mkstemp prefix and suffix)
+STALE_SECONDS = 600  # a temporary older than this was left by a writer that died
 _UBYTE = 0x08  # IDX type code for unsigned bytes, the only one MNIST uses
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -178,6 +181,26 @@ def _read_cache(cache: Path, fingerprint: str) -> dict[str, NDArray[np.uint8]] |
     return arrays
 
 
+def remove_stale_temporaries(data_dir: Path, max_age: float = STALE_SECONDS) -> list[Path]:
+    """Delete cache temporaries (``.tmp-*.cache.npz``) older than ``max_age`` seconds.
+
+    A server killed while writing the cache leaves its temporary behind, and nothing else
+    would ever remove it (one MNIST cache is ~55 MB). Writing takes about a second, so a
+    temporary ten minutes old belongs to no live writer; younger ones are left alone, as
+    another process may be writing one right now. Returns the files removed.
+    """
+    cutoff = time.time() - max_age
+    removed = []
+    for tmp in Path(data_dir).glob(TMP_GLOB):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:  # gone already, or a read-only folder: nothing to do
+            continue
+    return removed
+
+
 def _write_cache(cache: Path, arrays: dict[str, NDArray[np.uint8]], fingerprint: str) -> None:
     """Write the cache atomically (temp file + rename); skip quietly if the folder is read-only."""
     try:
@@ -222,6 +245,7 @@ def _load_raw(data_dir: Path) -> dict[str, NDArray[np.uint8]]:
             f"MNIST files missing in {data_dir}: {', '.join(missing)}; "
             "build them with: python scripts/build_mnist.py"
         )
+    remove_stale_temporaries(data_dir)
     fingerprint = _fingerprint(data_dir)
     cache = data_dir / CACHE_NAME
     arrays = _read_cache(cache, fingerprint)
@@ -263,7 +287,8 @@ def load_mnist(
     -----
     The decoded uint8 arrays are cached in ``mnist.cache.npz`` next to the files, with a
     SHA-256 fingerprint of the .gz files. A cache that is damaged, incomplete or built from
-    other files is ignored and rewritten.
+    other files is ignored and rewritten; temporaries a killed writer left behind are removed
+    (``remove_stale_temporaries``).
     """
     raw = _load_raw(Path(data_dir) if data_dir is not None else DATA_DIR)
     train, test = (

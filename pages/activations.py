@@ -6,7 +6,7 @@ import streamlit as st
 from lab import activations as A
 from ui.charts import line_chart
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 
 FORMULAS = {
     "step": (r"h(x)=\begin{cases}1 & x>0\\0 & x\le 0\end{cases}", r"h'(x)=0\ (x\ne 0)"),
@@ -31,7 +31,7 @@ def fn_name(name: str) -> str:
 page_intro("activations")
 
 
-@st.fragment
+@fragment
 def explorer() -> None:
     controls, chart = st.columns([1.3, 3])
     with controls:
@@ -92,7 +92,7 @@ st.subheader(t("activations.circuits_title"))
 st.markdown(t("activations.circuits"))
 
 
-@st.fragment
+@fragment
 def nonlinearity() -> None:
     st.subheader(t("activations.nonlin_title"))
     st.markdown(t("activations.nonlin_intro"))

@@ -5,22 +5,21 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from lab.digits import ImageTooLarge, load_image, to_mnist_steps
+from lab.digits import to_mnist_steps
 from lab.introspect import feature_maps, hidden_activations, mosaic, unit_weights
 from lab.predict import Reading, read_digit
 from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
 from ui.digits_kernels import kernel_explorer
 from ui.domain_shift import compare_models, real_handwriting
 from ui.i18n import labeller, t
-from ui.layout import page_about, page_intro, show_source
+from ui.layout import fragment, page_about, page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
 from ui.resources import TRAINED_MODEL as TRAINED
 from ui.settings import keep, reset_button
+from ui.upload import MAX_UPLOAD_MB, image_upload
 from ui.widget_text import localize_uploader
 
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
-MAX_UPLOAD_MB = 5
-MAX_UPLOAD_PIXELS = 4_000_000  # enough for a phone photo cropped to one digit; keeps memory low
 STEP_PX = 120  # shown size of each preprocessing step
 CLEARED = "digits_cleared"  # session state: how many times the canvas was cleared (its key)
 
@@ -66,28 +65,6 @@ def clear_button() -> None:
     st.button(
         t("digits.clear"), on_click=clear_canvas, icon=":material/delete:", key="digits_clear"
     )
-
-
-def uploaded_image():
-    """The uploaded file as an array, or None (with a message) when there is none or it is bad."""
-    mp = MAX_UPLOAD_PIXELS // 1_000_000
-    upload = st.file_uploader(
-        t("digits.upload"),
-        help=t("digits.upload_help", mb=MAX_UPLOAD_MB, mp=mp),
-        max_upload_size=MAX_UPLOAD_MB,
-        key="digits_upload",
-    )
-    if upload is None:
-        st.info(t("digits.upload_prompt"), icon=":material/upload:")
-        return None
-    try:
-        image = load_image(upload.getvalue(), max_pixels=MAX_UPLOAD_PIXELS)
-    except ValueError as exc:
-        key = "digits.too_big" if isinstance(exc, ImageTooLarge) else "digits.not_image"
-        st.error(t(key, name=upload.name, mp=mp), icon=":material/broken_image:")
-        return None
-    st.image(image, width=STEP_PX * 2)
-    return image
 
 
 def show_examples() -> None:
@@ -219,7 +196,7 @@ def show_feature_maps(m, reading: Reading) -> None:
     kernel_explorer(net, reading)
 
 
-@st.fragment
+@fragment
 def draw_and_read() -> None:
     controls, results = st.columns([1, 1.9], gap="large")
     with controls:
@@ -246,7 +223,7 @@ def draw_and_read() -> None:
             **keep("digits_source", "draw"),
         )
         localize_uploader("digits_upload", MAX_UPLOAD_MB)
-        image = canvas_image() if source == "draw" else uploaded_image()
+        image = canvas_image() if source == "draw" else image_upload(STEP_PX * 2)
     with results:
         if image is None:
             if source == "draw":

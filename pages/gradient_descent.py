@@ -19,7 +19,7 @@ from ui.charts_gradient import (
     panels_figure,
 )
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 
 LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.values())
 BOOK_START = (-3.0, 4.0)
@@ -90,7 +90,7 @@ def verdict_text(fn: F2.Function2D, run: D.Descent, steps: int, short: bool = Fa
 # --- 1. the walk ---------------------------------------------------------------------------
 
 
-@st.fragment
+@fragment
 def explorer() -> None:
     defaults(
         gradient_descent_x0=BOOK_START[0],
@@ -190,7 +190,7 @@ st.header(t("gradient_descent.lessons_title"))
 st.markdown(t("gradient_descent.lessons_intro"))
 
 
-@st.fragment
+@fragment
 def lessons() -> None:
     left, right = st.columns([3, 1])
     chosen = left.multiselect(
@@ -284,7 +284,7 @@ st.header(t("gradient_descent.opt_title"))
 st.markdown(t("gradient_descent.opt_intro"))
 
 
-@st.fragment
+@fragment
 def optimizers() -> None:
     defaults(gradient_descent_opt_x0=-7.0, gradient_descent_opt_x1=2.0)
     chosen = st.multiselect(

@@ -16,7 +16,7 @@ from ui.charts_gradient import (
     surface_figure,
 )
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 
 DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the seed's 0.25
 STEPS_H = [1e-50, 1e-30, 1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0]
@@ -42,7 +42,7 @@ st.header(t("gradient_field.diff_title"))
 st.markdown(t("gradient_field.diff_intro"))
 
 
-@st.fragment
+@fragment
 def tangents() -> None:
     chosen = st.multiselect(
         t("gradient_field.tangent_at"),
@@ -98,7 +98,7 @@ def tangents() -> None:
     show_source(C.numerical_diff, C.tangent_line)
 
 
-@st.fragment
+@fragment
 def step_size() -> None:
     st.subheader(t("gradient_field.h_title"))
     st.markdown(t("gradient_field.h_intro"))
@@ -175,7 +175,7 @@ def probe_function() -> None:
     st.session_state["gradient_field_p0"], st.session_state["gradient_field_p1"] = p0, p1
 
 
-@st.fragment
+@fragment
 def field() -> None:
     controls, chart = st.columns([1, 2.6])
     with controls:

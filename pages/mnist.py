@@ -15,7 +15,7 @@ from ui.charts_digits import (
     selected_cell,
 )
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_test, mnist_uint8, model, test_report
 
 GRID = 16  # images in the browsing grid
@@ -29,7 +29,7 @@ BATCH_SIZES = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
 page_intro("mnist")
 
 
-@st.fragment
+@fragment
 def browse() -> None:
     st.header(t("mnist.browse_title"))
     (x_train, t_train), (x_test, t_test) = mnist_uint8()
@@ -89,7 +89,7 @@ def browse() -> None:
     show_source(load_mnist, to_one_hot)
 
 
-@st.fragment
+@fragment
 def timing() -> None:
     st.header(t("mnist.infer_title"))
     st.markdown(t("mnist.infer_intro"))
@@ -157,7 +157,7 @@ def _pick_cell() -> None:
         st.session_state["mnist_true"], st.session_state["mnist_pred"] = cell
 
 
-@st.fragment
+@fragment
 def mistakes() -> None:
     st.header(t("mnist.errors_title"))
     name = st.segmented_control(

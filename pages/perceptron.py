@@ -11,7 +11,8 @@ from lab import xor_mlp as X
 from ui import charts_perceptron as C
 from ui.charts import line_chart, style
 from ui.i18n import current_lang, labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
+from ui.resources import shared_figures
 
 LO, HI = -0.5, 1.5  # the input plane around the four corners
 MAX_EPOCHS = 25  # enough for every gate, start and learning rate the page offers to converge
@@ -61,8 +62,8 @@ def set_preset(name: str) -> None:
 
 
 # Figures are cached per input and language: building a plotly figure costs more than the maths
-# behind it. st.plotly_chart only reads a figure, so sharing one object is safe.
-figures = st.cache_resource(max_entries=256, show_spinner=False)
+# behind it. Every session draws the same read-only figures (ui.resources.FrozenFigure).
+figures = shared_figures(max_entries=256)
 
 
 @figures
@@ -95,7 +96,7 @@ def gate_figures(w1: float, w2: float, b: float, gate: str, lang: str) -> tuple:
 page_intro("perceptron")
 
 
-@st.fragment
+@fragment
 def playground() -> None:
     st.header(t("perceptron.play_title"))
     st.markdown(t("perceptron.presets"))
@@ -230,7 +231,7 @@ show_source(S.linearly_separable, S.best_line, P.xor_two_layer, P.XOR)
 # -- a small MLP trained by backprop ---------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)
 def xor_training(hidden: int, activation: str, seed: int) -> X.XorTraining:
     return X.train_xor_mlp(hidden, activation, seed)
 
@@ -262,7 +263,7 @@ def mlp_figures(hidden: int, activation: str, seed: int, it: int, lang: str) -> 
     return boundary, loss
 
 
-@st.fragment
+@fragment
 def mlp() -> None:
     st.header(t("perceptron.mlp_title"))
     st.markdown(t("perceptron.mlp_intro"))
@@ -387,7 +388,7 @@ def rule_figures(gate: str, lr: float, seed: int, k: int, lang: str) -> tuple:
     return plane, bars
 
 
-@st.fragment
+@fragment
 def learning_rule() -> None:
     st.header(t("perceptron.rule_title"))
     st.markdown(t("perceptron.rule_intro"))

@@ -1,7 +1,7 @@
 """Training a two-layer net on MNIST, live (book §4.5), and the gradient check (§4.5, §5.7.3).
 
 Training runs in a background thread of the run (``TrainingRun.keep_training``), so it never
-waits for the browser: while a run is active a nested ``@st.fragment(run_every=TICK)`` redraws
+waits for the browser: while a run is active a nested ``@fragment(run_every=TICK)`` redraws
 the progress and the curves and tells the run it is still watched. The stop button stops it
 within one short slice; other sessions (their own script threads) keep working, and training
 pauses by itself 20 s after the learner's tab goes away (nobody asks any more). The
@@ -20,7 +20,7 @@ from lab.optimizers import OPTIMIZERS
 from lab.trainer import iter_train
 from ui.charts_training import training_charts
 from ui.i18n import labeller, t
-from ui.layout import page_intro, show_source
+from ui.layout import fragment, page_intro, show_source
 from ui.resources import TRAINED_MODEL as MODEL
 from ui.resources import mnist_test
 
@@ -36,7 +36,7 @@ SIZE_OPTIONS = (1000, 2000, 5000, 10_000, 20_000, 30_000, 60_000)
 DEFAULT = TrainingConfig()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def mnist_train() -> tuple[np.ndarray, np.ndarray]:
     """The training set as the network reads it (float32 in [0, 1], (60000, 784)), shared
     read-only by every session (the test set comes from ui.resources)."""
@@ -128,7 +128,7 @@ def draw_curves(run: TrainingRun) -> None:
     right.plotly_chart(acc_fig, key="training_acc_chart")
 
 
-@st.fragment(run_every=TICK)
+@fragment(run_every=TICK)
 def live() -> None:
     """The progress and curves of the run training in the background (every TICK seconds)."""
     run = st.session_state.get(RUN)
@@ -187,7 +187,7 @@ def request_check() -> None:
 page_intro(STEM)
 
 
-@st.fragment
+@fragment
 def trainer() -> None:
     st.subheader(t("training.train_title"))
     run = st.session_state.get(RUN)
@@ -277,7 +277,7 @@ def trainer() -> None:
 trainer()
 
 
-@st.fragment
+@fragment
 def grad_check() -> None:
     st.subheader(t("training.gc_title"))
     st.markdown(t("training.gc_intro"))

@@ -4,9 +4,10 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.helpers_app import open_page
-from ui.i18n import LANGS, lang_from_locale
+from tests.helpers_app import APP, TIMEOUT, open_page
+from ui.i18n import LANGS, lang_from_locale, lang_from_url
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -68,6 +69,28 @@ def test_url_sets_language(lang):
     assert at.session_state["lang"] == lang
     assert at.query_params["lang"] == lang
     assert at.caption[0].value == CATALOG["home.intro"][lang]
+
+
+@pytest.mark.parametrize(
+    ("values", "lang"),
+    [(["en", "zh"], "en"), (["zh", "en"], "zh"), (["fr", "en"], "en"), (["xx", ""], "zh")],
+)
+def test_repeated_lang_takes_one_value_and_normalises_the_url(values, lang):
+    """?lang=en&lang=zh shows the first supported language and leaves one lang in the URL
+    (an unsupported one falls back to the browser's, Chinese here)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = values
+    at.run()
+    assert at.session_state["lang"] == lang
+    assert at.query_params["lang"] == lang  # one value (before: both, and the last shown)
+    assert at.markdown[0].value == CATALOG["home.intro"][lang]
+
+
+def test_lang_from_url():
+    """The first supported value wins; none gives None."""
+    assert lang_from_url(["en", "zh"]) == "en"
+    assert lang_from_url(["de", "zh", "en"]) == "zh"
+    assert lang_from_url([]) is None and lang_from_url(["EN"]) is None
 
 
 def test_switch_changes_language():

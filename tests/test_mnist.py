@@ -10,6 +10,7 @@ import itertools
 import os
 import pickle
 import shutil
+import time
 
 import numpy as np
 import pytest
@@ -207,6 +208,22 @@ def test_damaged_or_stale_cache_is_rebuilt(tiny_dir, damage):
     with np.load(cache, allow_pickle=False) as z:
         np.testing.assert_array_equal(z["t_test"], raw["t_test"])
         assert z["x_train"].shape == (6, 28, 28)
+
+
+def test_stale_temporaries_of_a_killed_writer_are_removed(tiny_dir):
+    """A cache temporary older than STALE_SECONDS (a server killed mid-write) is deleted by
+    the next load_mnist; a fresh one (a writer still at work) and other files are kept."""
+    old, fresh = tiny_dir / ".tmp-k1ll3d.cache.npz", tiny_dir / ".tmp-w0rk1ng.cache.npz"
+    other = tiny_dir / "notes.tmp"
+    for path in (old, fresh, other):
+        path.write_bytes(b"half a zip")
+    long_ago = time.time() - mnist.STALE_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    load_mnist(data_dir=tiny_dir)
+    assert not old.exists() and fresh.exists() and other.exists()
+    assert (tiny_dir / CACHE_NAME).is_file()
+    assert sorted(p.name for p in tiny_dir.glob(mnist.TMP_GLOB)) == [fresh.name]
 
 
 def test_missing_files_say_how_to_build_them(tmp_path):

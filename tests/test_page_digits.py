@@ -159,16 +159,19 @@ def test_upload_bomb_and_non_image_give_clear_messages(lang, monkeypatch):
         assert (opened.mode, opened.size) == ("1", (40000, 40000))  # Pillow's mode "1"
     big = io.BytesIO()
     Image.new("L", (3000, 3000), 255).save(big, "PNG")
+    limits = {"mb": 5, "mp": 4, "ratio": 10}
     cases = [
-        ("bomb.png", bomb, "digits.too_big"),
-        ("big.png", big.getvalue(), "digits.too_big"),
-        ("notes.png", b"these are not the pixels you are looking for", "digits.not_image"),
+        ("bomb.png", bomb, "digits.too_big", {"size": ""}),  # Pillow's own check: no size
+        ("big.png", big.getvalue(), "digits.too_big", {"size": " (3000×3000)"}),
+        ("notes.png", b"these are not the pixels you are looking for", "digits.not_image", {}),
     ]
     at = open_page("digits", lang)
-    for name, data, key in cases:
+    for name, data, key, fields in cases:
         upload(at, name, data)
-        errors = [e.value for e in at.error]
-        assert errors == [CATALOG[key][lang].format(name=name, mp=4)], name
+        if "size" in fields and fields["size"] and lang == "zh":
+            fields = {"size": "（3000×3000）"}
+        expected = CATALOG[key][lang].format(name=f"` {name} `", **limits, **fields)
+        assert [e.value for e in at.error] == [expected], name
         assert not at.metric
 
 

@@ -27,10 +27,10 @@ def page_text(at) -> str:
 @pytest.mark.parametrize(
     ("typed", "reason", "fmt"),
     [
-        ("1, two, 3", "number", {"token": "two"}),
+        ("1, two, 3", "number", {"token": "` two `"}),  # typed text: a literal code span
         ("", "empty", {}),
         ("7", "count", {"token": "1", "max": 20}),
-        ("1, nan", "finite", {"token": "nan"}),
+        ("1, nan", "finite", {"token": "` nan `"}),
     ],
 )
 def test_bad_logits_explain_in_the_language(lang, typed, reason, fmt):
@@ -42,6 +42,18 @@ def test_bad_logits_explain_in_the_language(lang, typed, reason, fmt):
     warnings = [w.value for w in at.warning]
     assert text(f"bad_logits.{reason}", lang, **fmt) in warnings
     assert at.slider(key="softmax_loss_p").value == 0.6  # later sections still drawn
+
+
+def test_typed_markdown_is_shown_literally():
+    """A score typed as a Markdown image (which the browser would fetch) or a link is echoed
+    inside a code span, so it shows as typed; issue 11."""
+    at = open_page(STEM, "en")
+    for typed in ("![x](http://host/img.png)", "1, [a](http://host), 2"):
+        at.text_input(key="softmax_loss_logits").input(typed).run()
+        assert_clean(at, typed)
+        token = typed.split(", ")[1] if "," in typed else typed
+        expected = text("bad_logits.number", "en", token=f"` {token} `")
+        assert expected in [w.value for w in at.warning]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -57,20 +57,38 @@ def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
     """An image ready for st.image(width=size): uint8, size x size, never stretched.
 
     ``img`` is (H, W) floats in [0, 1] or uint8, or a flat MNIST row of 784 pixels. It is
-    padded with black to a square (so a thin "1" keeps its shape), then enlarged by whole
-    pixels (crisp, no blur) or shrunk by area averaging.
+    shrunk by area averaging or enlarged by whole pixels (crisp, no blur) to fit the square
+    keeping its shape, then padded with black (so a thin "1" stays thin). Resizing first keeps
+    the cost to the image plus the thumbnail: padding a 60 x 65000 strip to a square first
+    would allocate 65000 x 65000 bytes (4.2 GB).
     """
     a = np.asarray(img)
     if a.ndim == 1:
         a = a.reshape(28, 28)
-    if a.dtype != np.uint8:
-        a = np.rint(np.clip(a, 0, 1) * 255).astype(np.uint8)
+    if a.dtype != np.uint8:  # Pillow resizes float32 ("F") images without a copy of a
+        a = np.ascontiguousarray(a, dtype=np.float32)
     h, w = a.shape
-    side = max(h, w)
-    square = np.zeros((side, side), np.uint8)
-    square[(side - h) // 2 : (side - h) // 2 + h, (side - w) // 2 : (side - w) // 2 + w] = a
-    resample = Image.Resampling.NEAREST if side <= size else Image.Resampling.BOX
-    return np.asarray(Image.fromarray(square).resize((size, size), resample))
+    scale = size / max(h, w)
+    th, tw = max(1, min(size, round(h * scale))), max(1, min(size, round(w * scale)))
+    resample = Image.Resampling.NEAREST if max(h, w) <= size else Image.Resampling.BOX
+    small = np.asarray(Image.fromarray(a).resize((tw, th), resample))
+    if small.dtype != np.uint8:  # quantise the thumbnail, not the image
+        small = np.rint(np.clip(small, 0, 1) * 255).astype(np.uint8)
+    square = np.zeros((size, size), np.uint8)
+    top, left = (size - th) // 2, (size - tw) // 2
+    square[top : top + th, left : left + tw] = small
+    return square
+
+
+def preview(image: np.ndarray, size: int = 240) -> np.ndarray:
+    """An uploaded image shrunk to fit a size x size box (its shape kept), for st.image.
+
+    Streamlit would otherwise send the whole upload to the browser (and fails on a strip a
+    few pixels thick); this keeps the cost to the thumbnail.
+    """
+    thumb = Image.fromarray(np.asarray(image))
+    thumb.thumbnail((size, size), Image.Resampling.BOX)
+    return np.asarray(thumb)
 
 
 def prob_bars(

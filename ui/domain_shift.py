@@ -23,7 +23,7 @@ EXAMPLES = 6
 EXAMPLE_PX = 84
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def held_out_readings() -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """The held-out writers' pen digits (28x28), their labels, and each model's predictions.
 

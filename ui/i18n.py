@@ -50,13 +50,20 @@ def labeller(template: str) -> Callable[[object], str]:
     return lambda option: CATALOG[template.format(option)][lang]
 
 
+def lang_from_url(values: list[str]) -> str | None:
+    """The first supported language among the URL's ``lang`` values (``?lang=en&lang=zh``
+    gives "en"), or None."""
+    return next((v for v in values if v in LANGS), None)
+
+
 def init_language() -> str:
-    """Pick the session's language (URL, then browser, then Chinese) and draw the switch."""
+    """Pick the session's language (URL, then browser, then Chinese) and draw the switch.
+
+    The URL is then normalised to exactly one ``lang`` parameter, the language shown.
+    """
     if st.session_state.get("lang") not in LANGS:
-        wanted = st.query_params.get("lang")
-        st.session_state["lang"] = (
-            wanted if wanted in LANGS else lang_from_locale(st.context.locale)
-        )
+        wanted = lang_from_url(st.query_params.get_all("lang"))
+        st.session_state["lang"] = wanted or lang_from_locale(st.context.locale)
     st.sidebar.segmented_control(
         "语言 / Language",
         LANGS,
@@ -65,6 +72,6 @@ def init_language() -> str:
         required=True,
     )
     lang = current_lang()
-    if st.query_params.get("lang") != lang:
-        st.query_params["lang"] = lang
+    if st.query_params.get_all("lang") != [lang]:
+        st.query_params["lang"] = lang  # replaces every lang value
     return lang

@@ -1,9 +1,12 @@
-"""Layout helpers every page shares: the intro, "show the code", friendly errors."""
+"""Layout helpers every page shares: the intro, "show the code", friendly errors, fragments
+that keep them, and user text shown literally."""
 
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -57,3 +60,45 @@ def friendly_errors() -> Iterator[None]:
     except Exception:
         log.exception("page failed")
         st.error(t("common.crash"), icon=":material/error:")
+
+
+def fragment(func: Callable | None = None, *, run_every: float | None = None) -> Callable:
+    """``st.fragment`` whose body runs inside ``friendly_errors``; use it for every fragment.
+
+    A fragment rerun (a widget inside it moved, or ``run_every``) calls the function alone,
+    outside the page script and so outside app.py's ``friendly_errors``: without this an
+    exception there shows Streamlit's own English error box. Use as ``@fragment`` or
+    ``@fragment(run_every=0.3)``; the wrapper keeps the function's name, which is what
+    Streamlit identifies a fragment by.
+    """
+
+    def decorate(f: Callable) -> Callable:
+        @functools.wraps(f)
+        def body(*args, **kwargs):
+            with friendly_errors():
+                return f(*args, **kwargs)
+
+        return st.fragment(body, run_every=run_every)
+
+    return decorate(func) if func is not None else decorate
+
+
+USER_TEXT_CHARS = 60  # longer user text is cut with "…": a message, not an echo
+
+
+def user_text(text: object, limit: int = USER_TEXT_CHARS) -> str:
+    """Text a user typed or named (a score, a file name) as a Markdown code span: shown
+    literally, so ``![x](http://host/img.png)`` is text, not an image the browser fetches.
+
+    Notes
+    -----
+    Inside a code span Markdown, links, images, HTML, ``$`` maths and Streamlit's ``:red[ ]``
+    directives are all plain text. The fence is one backtick longer than the longest run of
+    backticks in the text, and a space on each side (which Markdown strips) lets the text
+    start or end with a backtick. Line breaks and tabs become single spaces.
+    """
+    s = " ".join(str(text).split())
+    if len(s) > limit:
+        s = s[: limit - 1] + "…"
+    fence = "`" * (1 + max((len(run) for run in re.findall(r"`+", s)), default=0))
+    return f"{fence} {s} {fence}"

@@ -1,10 +1,18 @@
-"""What is loaded once per server process and shared by every session: MNIST and the models.
+"""What is loaded once per server process and shared by every session: MNIST, the models,
+their test-set reports, and cached figures.
 
-Everything returned here is shared between sessions, so treat it as read-only: the MNIST
-arrays are flagged non-writeable, and a model is only ever asked to predict.
+Streamlit runs every session's script in a thread of one process, and ``st.cache_resource``
+hands all of them the same objects, so nothing here may be changed by a session: arrays are
+flagged non-writeable (a write raises ``ValueError: assignment destination is read-only``),
+a model is only asked to predict (its forward pass keeps nothing on the layers, see
+tests/test_concurrency.py), and figures are ``FrozenFigure``s. Every cache has a size limit.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -18,43 +26,58 @@ MODEL_CHOICES = ("default", "book")  # what the pages offer; "default" may fall 
 TRAINED_MODEL = "trained_model"  # session state: the lab.models.Model /training hands to /digits
 
 
-def _frozen(*arrays: np.ndarray) -> None:
-    for a in arrays:
-        a.flags.writeable = False
+def freeze(obj: Any) -> Any:
+    """Flag every array in obj (arrays, tuples, lists, dicts, dataclasses) non-writeable, in
+    place, and return obj."""
+    if isinstance(obj, np.ndarray):
+        obj.flags.writeable = False
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            freeze(item)
+    elif isinstance(obj, dict | MappingProxyType):
+        for item in obj.values():
+            freeze(item)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            freeze(getattr(obj, f.name))
+    return obj
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def mnist_uint8() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """MNIST as stored: ``(x_train, t_train), (x_test, t_test)``, pixels uint8 0..255,
     images flattened to (N, 784), labels (N,). For showing images (a quarter of float32's size)."""
-    (x_train, t_train), (x_test, t_test) = load_mnist(normalize=False, flatten=True)
-    _frozen(x_train, t_train, x_test, t_test)
-    return (x_train, t_train), (x_test, t_test)
+    return freeze(load_mnist(normalize=False, flatten=True))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def mnist_test() -> tuple[np.ndarray, np.ndarray]:
     """The test set as the networks read it: x_test float32 in [0, 1], shape (10000, 784)
     (the training images are not converted: as float32 they would hold 188 MB)."""
-    x_test, t_test = load_mnist_test(normalize=True, flatten=True)
-    _frozen(x_test, t_test)
-    return x_test, t_test
+    return freeze(load_mnist_test(normalize=True, flatten=True))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=len(MODEL_CHOICES))
 def model(name: str) -> Model:
-    """The trained model ``name`` ("default" or "book"); the weights ship in data/models/."""
-    return models.load(name)
+    """The trained model ``name`` ("default" or "book"); the weights ship in data/models/.
+
+    Its weights and batch-norm statistics are frozen and its meta is a read-only mapping.
+    """
+    m = models.load(name)
+    freeze((m.network.params, m.network.buffers))
+    if not isinstance(m.meta, MappingProxyType):
+        m.meta = MappingProxyType(m.meta)
+    return m
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=len(MODEL_CHOICES))
 def test_report(name: str) -> tuple[np.ndarray, Report]:
-    """Model ``name`` on the whole test set: probabilities (10000, 10) and the Report.
+    """Model ``name`` on the whole test set: probabilities (10000, 10) and the Report, every
+    array in both frozen.
 
     The probabilities are read from ``data/models/<name>.test.npz`` when it matches the
     weights (``lab.models.mnist_test_proba``); only otherwise is the model run (seconds).
     """
     x_test, t_test = mnist_test()
     proba = models.mnist_test_proba(model(name).name, x_test)
-    _frozen(proba)
-    return proba, evaluate(proba, t_test)
+    return freeze((proba, evaluate(proba, t_test)))

@@ -14,7 +14,7 @@ from lab import shapes as S
 from ui import charts_shapes as C
 from ui.charts import FONT, style
 from ui.i18n import labeller, t
-from ui.layout import show_source
+from ui.layout import fragment, show_source
 from ui.settings import keep
 
 BLUE, ORANGE, GREEN = "#6baed6", "#fd8d3c", "#74c476"
@@ -82,7 +82,7 @@ def tone(strong: np.ndarray) -> np.ndarray:
     return np.where(strong, 1.0, 0.25)
 
 
-@st.fragment
+@fragment
 def playground() -> None:
     """Examples, A's and B's shapes and the operation (left); the result, why, and the grids."""
     with st.container(horizontal=True):
@@ -188,7 +188,7 @@ def result_grids(a_shape, b_shape, op: str, shape: tuple[int, ...]) -> None:
     st.caption(t("shapes.grid_caption" if op in ("add", "mul") else "shapes.grid_caption_dot"))
 
 
-@st.fragment
+@fragment
 def example_arrays() -> None:
     """Array attributes and one entry of a matrix product, cell by cell."""
     st.header(t("shapes.arrays_title"))
@@ -248,7 +248,7 @@ def example_arrays() -> None:
     show_source(S.describe, S.dot_cell)
 
 
-@st.fragment
+@fragment
 def three_layers() -> None:
     """The book's three-layer network: each step's shape and value, against common comments."""
     st.header(t("shapes.net_title"))
@@ -298,7 +298,7 @@ def three_layers() -> None:
     show_source(S.init_network, S.forward_steps, S.forward)
 
 
-@st.fragment
+@fragment
 def mnist_flow() -> None:
     """The MNIST network's shapes, parameters and multiply-adds for a batch of N images."""
     st.header(t("shapes.mnist_title"))

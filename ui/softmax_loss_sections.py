@@ -16,7 +16,7 @@ from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_s
 from lab.mnist import to_one_hot
 from ui.charts import bar_chart, curves_with_marker
 from ui.i18n import labeller, t
-from ui.layout import show_source
+from ui.layout import fragment, show_source, user_text
 from ui.numbers import like, shown
 from ui.resources import mnist_uint8
 from ui.settings import keep
@@ -38,21 +38,21 @@ PIPE_CSS = """<style>
 </style>"""
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=10)
 def p_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Each loss over a grid of p, for the chart (pure and small: cached)."""
     p = np.linspace(0.0, 1.0, 201)
     return p, S.loss_curves(p, label)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=10)
 def guard_curves(label: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Cross entropy for y from 1e-323 (a subnormal, below LOG_GUARD) up to 1."""
     y = np.logspace(-323, 0, 324)
     return y, S.loss_curves(y, label)
 
 
-@st.fragment
+@fragment
 def explorer() -> None:
     """Scores and temperature (left), softmax's probabilities (right), then the pipeline."""
     controls, chart = st.columns([1.3, 3])
@@ -81,8 +81,9 @@ def explorer() -> None:
     try:
         a = S.parse_logits(text)
     except S.LogitsError as err:
+        token = user_text(err.token) if err.reason in ("number", "finite") else err.token
         chart.warning(
-            t(f"softmax_loss.bad_logits.{err.reason}", token=err.token, max=S.MAX_LOGITS),
+            t(f"softmax_loss.bad_logits.{err.reason}", token=token, max=S.MAX_LOGITS),
             icon=":material/edit:",
         )
         return
@@ -130,7 +131,7 @@ def pipeline(a: np.ndarray, y: np.ndarray, k: int) -> None:
                 steps[2 * i + 1].html('<div class="pipe-arrow">→</div>')
 
 
-@st.fragment
+@fragment
 def overflow() -> None:
     """The naive softmax overflows to nan past e^709.78; subtracting the max keeps it finite."""
     st.subheader(t("softmax_loss.overflow_title"))
@@ -183,7 +184,7 @@ def loss_row(values: dict, printed: dict, key: str) -> tuple[str, str]:
     return shown(values[key]), ""
 
 
-@st.fragment
+@fragment
 def book_losses() -> None:
     """The book's two outputs y for the digit "2": every loss, computed and as the book prints."""
     st.subheader(t("softmax_loss.losses_title"))
@@ -233,7 +234,7 @@ def book_losses() -> None:
     show_source(S.book_losses, mean_squared_error, sum_squared_error, cross_entropy_error)
 
 
-@st.fragment
+@fragment
 def loss_vs_p() -> None:
     """Each loss against the right class's probability p; cross entropy near p = 0 on a log axis."""
     st.subheader(t("softmax_loss.p_title"))
@@ -282,7 +283,7 @@ def next_seed() -> None:
     st.session_state["softmax_loss_seed"] = st.session_state.get("softmax_loss_seed", 0) + 1
 
 
-@st.fragment
+@fragment
 def mini_batch() -> None:
     """A random mini-batch of real training images (the random seed decides which) and t."""
     st.subheader(t("softmax_loss.batch_title"))

@@ -185,3 +185,55 @@ def test_book_network_layer_view(page, server, lang):
     expect(page.get_by_text(title)).to_be_visible()
     assert_no_dialog(page)
     shot(page, f"digits-book-{lang}")
+
+
+def _upload(page: Page, name: str, data: bytes, mime: str = "image/png") -> None:
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_uploads_explain_and_the_page_keeps_working(page, server, lang):
+    """A 6 MB file is refused by the browser and the prompt explains the red mark; a text
+    file named .png, a 60x65000 PNG (12 kB, 3.9 MP) and a 4,000,000x1 PNG each get
+    one bilingual message saying what was wrong and what is accepted, with no traceback or
+    Streamlit error box and no image made from a name written as Markdown; a real photo
+    uploaded next is then read (issue 11)."""
+    from tests.test_upload_fuzz import PHOTO, REFUSED, expected_refusal
+
+    open_digits(page, server, lang)
+    page.locator('[data-testid="stButtonGroup"] button').filter(
+        has_text=CATALOG["digits.source.upload"][lang]
+    ).click()
+    wait_idle(page)
+    prompt = page.get_by_text(CATALOG["digits.upload_prompt"][lang].format(mb=5))
+    expect(prompt).to_be_visible()
+    _upload(page, "huge.png", bytes(6 * 1024 * 1024))  # over 5 MB: the browser refuses it
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    expect(uploader.get_by_text("File must be 5.0MB or smaller.")).to_have_count(1)
+    expect(prompt).to_be_visible()  # the prompt says why nothing was read: the red mark
+    main = page.locator('[data-testid="stMain"]')
+    tricky = "![x](x.png).png"  # a file name that Markdown would turn into an image
+    cases = [
+        (tricky, REFUSED["notes.png"]),
+        ("60x65000.png", REFUSED["60x65000.png"]),
+        ("4000000x1.png", REFUSED["4000000x1.png"]),
+    ]
+    for name, (data, kind) in cases:
+        _upload(page, name, data)
+        key = "notes.png" if name == tricky else name
+        message = expected_refusal(key, lang, kind).replace(f"` {key} `", name)
+        alert = main.locator('[data-testid="stAlertContentError"]')
+        expect(alert).to_have_count(1)
+        expect(alert).to_contain_text(message)  # after the icon's name
+        expect(alert.locator("code")).to_have_text(name)  # the name, literally
+        expect(main.locator("img[src*='x.png']")).to_have_count(0)
+        expect(page.get_by_text("This app has encountered an error")).to_have_count(0)
+        assert_no_dialog(page)
+        shot(page, f"digits-upload-refused-{lang}")
+    _upload(page, "seven.jpg", PHOTO, "image/jpeg")
+    expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(1)
+    expect(main.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    assert_no_dialog(page)

@@ -83,24 +83,38 @@ STRINGS = {
         "en": "Upload a photo of one handwritten digit",
     },
     "digits.upload_help": {
-        "zh": "PNG、JPEG、BMP、GIF 等，最大 {mb} MB、{mp} 百万像素；白底黑字或黑底白字都可以。",
-        "en": "PNG, JPEG, BMP, GIF ..., at most {mb} MB and {mp} megapixels; dark ink on light "
-        "paper or light on dark both work.",
+        "zh": "PNG、JPEG、BMP、GIF 等，最大 {mb} MB、{mp} 百万像素，长边不超过短边的 {ratio} 倍；"
+        "白底黑字或黑底白字都可以。",
+        "en": "PNG, JPEG, BMP, GIF ..., at most {mb} MB and {mp} megapixels, the long side at most "
+        "{ratio} times the short side; dark ink on light paper or light on dark both work.",
     },
     "digits.upload_prompt": {
-        "zh": "还没有上传图片：选一张只含一个数字的图片，网络会用同样的步骤读它。",
+        "zh": "还没有上传图片：选一张只含一个数字的图片，网络会用同样的步骤读它。超过 {mb} MB 的文件"
+        "会被浏览器直接拒绝、不会发送（上面的文件名旁会出现红色标记）：请先把图片缩小或裁剪。",
         "en": "No image yet: choose a picture of a single digit and the network reads it with "
-        "the same steps.",
+        "the same steps. A file over {mb} MB is refused by the browser and never sent (it is "
+        "marked red above): scale it down or crop it first.",
     },
     "digits.not_image": {
-        "zh": "无法把“{name}”当作图片读取：它不是图片，或者文件已损坏。请上传 PNG、JPEG 等图片文件。",
-        "en": "Could not read “{name}” as an image: it is not one, or the file is damaged. Upload "
+        "zh": "无法把 {name} 当作图片读取：它不是图片，或者文件已损坏。请上传 PNG、JPEG 等图片文件。",
+        "en": "Could not read {name} as an image: it is not one, or the file is damaged. Upload "
         "a PNG, JPEG or similar picture.",
     },
     "digits.too_big": {
-        "zh": "“{name}”的像素太多（上限 {mp} 百万像素），为了安全没有解码。请先把图片缩小再上传。",
-        "en": "“{name}” has too many pixels (the limit is {mp} megapixels), so it was not "
-        "decoded. Scale it down and upload it again.",
+        "zh": "{name} 的像素太多{size}，为了安全没有解码。可以接受的是：最多 {mp} 百万像素"
+        "（例如 2000×2000），长边不超过短边的 {ratio} 倍。请先把图片缩小再上传。",
+        "en": "{name} has too many pixels{size}, so it was not decoded. Accepted: at most {mp} "
+        "megapixels (e.g. 2000×2000), the long side at most {ratio} times the short side. "
+        "Scale it down and upload it again.",
+    },
+    "digits.too_big_size": {"zh": "（{w}×{h}）", "en": " ({w}×{h})"},
+    "digits.too_thin": {
+        "zh": "{name} 是 {w}×{h} 像素：长边是短边的 {got} 倍，不像一张数字的照片，所以没有解码。"
+        "可以接受的是：长边不超过短边的 {ratio} 倍，最多 {mp} 百万像素。请把图片裁剪到数字周围再上传。",
+        "en": "{name} is {w}×{h} pixels: its long side is {got} times its short side, which is "
+        "not a picture of a digit, so it was not decoded. Accepted: the long side at most "
+        "{ratio} times the short side, at most {mp} megapixels. Crop it around the digit and "
+        "upload it again.",
     },
     "digits.inverted": {
         "zh": "检测到白底黑字，已反转成 MNIST 的黑底白字。",

@@ -50,12 +50,12 @@ STRINGS = {
         "en": "Type some scores, e.g. 0.3, 2.9, 4.0.",
     },
     "softmax_loss.bad_logits.number": {
-        "zh": "“{token}” 不是一个数。请输入用逗号分隔的数字，例如 0.3, 2.9, 4.0。",
-        "en": "“{token}” is not a number. Type numbers separated by commas, e.g. 0.3, 2.9, 4.0.",
+        "zh": "{token} 不是一个数。请输入用逗号分隔的数字，例如 0.3, 2.9, 4.0。",
+        "en": "{token} is not a number. Type numbers separated by commas, e.g. 0.3, 2.9, 4.0.",
     },
     "softmax_loss.bad_logits.finite": {
-        "zh": "“{token}” 不是有限的数。softmax 需要有限的打分；很大的数（如 1000）是可以的。",
-        "en": "“{token}” is not a finite number. Softmax needs finite scores; large ones such "
+        "zh": "{token} 不是有限的数。softmax 需要有限的打分；很大的数（如 1000）是可以的。",
+        "en": "{token} is not a finite number. Softmax needs finite scores; large ones such "
         "as 1000 are fine.",
     },
     "softmax_loss.bad_logits.count": {

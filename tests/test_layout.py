@@ -1,0 +1,92 @@
+"""ui.layout: fragments keep the friendly error message, and user text is shown literally."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers_app import CRASH, ROOT
+from ui.layout import USER_TEXT_CHARS, user_text
+
+
+def _failing_fragment_app(decorator: str) -> AppTest:
+    def app(decorator):
+        import streamlit as st
+
+        from ui.layout import fragment
+
+        wrap = fragment if decorator == "ui" else st.fragment
+
+        @wrap
+        def chart() -> None:
+            st.write("before")
+            raise RuntimeError("boom")
+
+        chart()
+        st.write("after")
+
+    return AppTest.from_function(app, kwargs={"decorator": decorator}, default_timeout=30)
+
+
+def test_a_failing_fragment_shows_the_friendly_message():
+    """With ui.layout.fragment, an exception in a fragment becomes the bilingual crash message
+    and the rest of the page still runs; with a bare st.fragment it escapes (Streamlit's own
+    English error box in a browser)."""
+    at = _failing_fragment_app("ui").run()
+    assert not at.exception
+    assert [e.value for e in at.error] and set(e.value for e in at.error) <= CRASH
+    assert [m.value for m in at.markdown] == ["before", "after"]
+    bare = _failing_fragment_app("st").run()
+    assert bare.exception and "This app has encountered an error" in bare.exception[0].value
+
+
+def test_every_fragment_in_the_app_is_a_friendly_one():
+    """No page or ui module uses st.fragment directly: a fragment rerun runs outside app.py's
+    friendly_errors, so each one must bring its own (ui.layout.fragment)."""
+    sources = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in sources
+        if p.name != "layout.py" and re.search(r"\bst\.fragment\b", Path(p).read_text())
+    ]
+    assert offenders == []
+
+
+def _code_span_content(md: str) -> str:
+    """What CommonMark shows for a lone code span: the text between the fences, minus the
+    one space on each side that it strips; fails if md is not exactly one code span."""
+    m = re.fullmatch(r"(`+) (.*) \1", md, flags=re.S)
+    assert m, md
+    fence, inner = m.groups()
+    assert not re.search(rf"(?<!`){fence}(?!`)", inner), "a backtick run closes the span early"
+    return inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://host/img.png)",
+        "[click](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "$\\frac{1}{0}$ :red[loud] :material/home: **bold**",
+        "`tick` and ``two``",
+        "`",
+        "```",
+        "foo.png",
+        "数字 七.png",
+    ],
+)
+def test_user_text_is_one_literal_code_span(text):
+    """Markdown, HTML, maths and Streamlit directives end up inside a single code span whose
+    fence no backtick run in the text can close, so they show as typed."""
+    assert _code_span_content(user_text(text)) == text
+
+
+def test_user_text_is_short_and_on_one_line():
+    """Line breaks become spaces; text longer than USER_TEXT_CHARS is cut with an ellipsis."""
+    assert _code_span_content(user_text("a\nb\tc")) == "a b c"
+    shown = _code_span_content(user_text("9" * 10_000))
+    assert len(shown) == USER_TEXT_CHARS and shown.endswith("…")
