@@ -4,7 +4,9 @@ import numpy as np
 import streamlit as st
 
 from lab import activations as A
-from ui.charts import line_chart
+from ui import book_figures
+from ui.charts import legend_below, line_chart
+from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 
@@ -35,14 +37,16 @@ page_intro("activations")
 def explorer() -> None:
     controls, chart = st.columns([1.3, 3])
     with controls:
-        chosen = st.multiselect(
+        chosen = st.pills(
             t("activations.pick"),
             NAMES,
+            selection_mode="multi",
             default=["step", "sigmoid", "relu"],
             format_func=labeller("activations.fn.{}"),
             help=t("activations.pick_help"),
             key="act_pick",
         )
+        chosen = [name for name in NAMES if name in chosen]  # the legend follows the picker
         show_d = st.toggle(t("activations.derivs"), value=False, key="act_derivs")
         lo, hi = st.slider(
             t("activations.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="act_range"
@@ -72,7 +76,9 @@ def explorer() -> None:
             y_title=t("activations.y_axis"),
             title=t("activations.chart_title"),
         )
+        legend_below(fig)
         st.plotly_chart(fig, key="act_chart")
+        slides_download(fig, "activations", key="act_chart")
     st.subheader(t("activations.formulas"))
     cols = st.columns(min(len(chosen), 4))
     for i, name in enumerate(chosen):
@@ -87,6 +93,9 @@ def explorer() -> None:
 
 
 explorer()
+book_figure(book_figures.ACTIVATIONS, t("activations.book_caption"))
+with st.expander(t("common.about_page")):
+    st.markdown(t("activations.about"))
 
 st.subheader(t("activations.circuits_title"))
 st.markdown(t("activations.circuits"))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from lab import calculus as C
 from lab import functions2d as F2
+from ui import book_figures
 from ui.charts import COLORS, line_chart
 from ui.charts_gradient import (
     add_arrow,
@@ -15,6 +16,7 @@ from ui.charts_gradient import (
     number_label,
     surface_figure,
 )
+from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 
@@ -79,6 +81,7 @@ def tangents() -> None:
         )
     fig.update_yaxes(range=[-1, 6.5])
     st.plotly_chart(fig, key="gradient_field_tangent_chart")
+    slides_download(fig, "tangent-lines", key="gradient_field_tangent_chart")
     if not chosen:
         st.info(t("gradient_field.no_tangent"))
         return
@@ -144,6 +147,9 @@ def step_size() -> None:
 
 
 tangents()
+book_figure(book_figures.NUMERICAL_DIFF, t("gradient_field.book_tangent"))
+with st.expander(t("common.about_page")):
+    st.markdown(t("gradient_field.about"))
 step_size()
 
 st.divider()
@@ -247,6 +253,7 @@ def field() -> None:
             add_arrow(fig, point, -g_num, scale=3 * scale, unit=unit)
             add_points(fig, point, name=t("gradient_field.point"), symbol="circle", color=COLORS[1])
             st.plotly_chart(fig, key="gradient_field_chart")
+            slides_download(fig, "gradient-field", key="gradient_field_chart")
         with surface:
             sx0s, sx1s, SZ = F2.evaluate_grid(fn, fn.domain, 60)
             st.plotly_chart(
@@ -279,4 +286,5 @@ def field() -> None:
 
 
 field()
+book_figure(book_figures.GRADIENT_QUIVER, t("gradient_field.book_quiver"))
 st.markdown(t("gradient_field.outro"))
