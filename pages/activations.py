@@ -35,18 +35,18 @@ page_intro("activations")
 
 @st.fragment
 def explorer() -> None:
-    controls, chart = st.columns([1.3, 3])
+    chosen = st.pills(
+        t("activations.pick"),
+        NAMES,
+        selection_mode="multi",
+        default=["step", "sigmoid", "relu"],
+        format_func=labeller("activations.fn.{}"),
+        help=t("activations.pick_help"),
+        key="act_pick",
+    )
+    chosen = [name for name in NAMES if name in chosen]  # the legend follows the picker
+    controls, chart = st.columns([1, 3.2])
     with controls:
-        chosen = st.pills(
-            t("activations.pick"),
-            NAMES,
-            selection_mode="multi",
-            default=["step", "sigmoid", "relu"],
-            format_func=labeller("activations.fn.{}"),
-            help=t("activations.pick_help"),
-            key="act_pick",
-        )
-        chosen = [name for name in NAMES if name in chosen]  # the legend follows the picker
         show_d = st.toggle(t("activations.derivs"), value=False, key="act_derivs")
         lo, hi = st.slider(
             t("activations.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="act_range"
