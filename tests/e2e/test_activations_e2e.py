@@ -46,7 +46,9 @@ def test_five_functions_with_derivatives(page, server, lang, size):
     open_lab(page, f"{server}/activations?lang={lang}")
     picker = page.locator(".st-key-act_pick")
     for name in FIVE[3:]:
-        picker.get_by_role("button", name=CATALOG[f"activations.fn.{name}"][lang]).click()
+        picker.get_by_role(
+            "button", name=CATALOG[f"activations.fn.{name}"][lang], exact=True
+        ).click()
         wait_idle(page)
     page.locator(".st-key-act_derivs label").click()
     wait_idle(page)
@@ -55,7 +57,7 @@ def test_five_functions_with_derivatives(page, server, lang, size):
     assert chart.locator(".legend .traces").count() == 10
     outer = picker.bounding_box()
     for name in function_names(lang):
-        option = picker.get_by_role("button", name=name).bounding_box()
+        option = picker.get_by_role("button", name=name, exact=True).bounding_box()
         assert (
             option["x"] >= outer["x"] - 1
             and option["x"] + option["width"] <= min(outer["x"] + outer["width"], size[0]) + 1
