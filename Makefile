@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint format bench train-book train-default clean
+.PHONY: run test lint format bench train-book train-default held-out clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ train-book: $(VENV)/.installed
 
 train-default: $(VENV)/.installed
 	$(PY) -m lab.train --model default
+
+# The held-out writers' pen digits drawn as on the canvas (data/pendigits/held_out.npz).
+held-out: $(VENV)/.installed
+	$(PY) -m lab.pendigits
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -24,6 +24,7 @@ import json
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -59,8 +60,11 @@ DEFAULT_RECIPE: dict[str, Any] = {
     "optimizer_param": {"lr": 0.002},
     "lr_min": 0.00005,
     "augment": True,
+    "pen_copies": 3,
     "seed": 0,
 }
+"""How ``python -m lab.train --model default`` trains. ``pen_copies``: every epoch also draws
+each training writer's pen digit (``lab.pendigits``) this many times, afresh, on the canvas."""
 
 
 def default_net(rng: np.random.Generator) -> Net:
@@ -124,6 +128,7 @@ def fit(
     lr: float = 0.002,
     lr_min: float = 0.00005,
     augment_data: bool = True,
+    extra: Callable[[np.random.Generator], tuple[NDArray, NDArray]] | None = None,
     checkpoint: str | os.PathLike | None = None,
     resume: bool = False,
     progress: bool | TextIO = False,
@@ -145,6 +150,10 @@ def fit(
         ``cosine_lr`` goes from lr (first epoch) to lr_min (last).
     augment_data : bool
         Train each epoch on ``lab.augment.augment(x_train, rng)`` instead of x_train.
+    extra : callable rng -> (x, t), optional
+        Called once per epoch (after the augmentation, with the same generator); its images
+        (shape (M, 1, 28, 28)) and labels are added to that epoch's training set. The default
+        model's recipe passes freshly drawn pen digits (``lab.pendigits.render_set``).
     checkpoint : path-like, optional
         Written after every epoch (``np.savez``; no pickles).
     resume : bool
@@ -175,15 +184,19 @@ def fit(
             )
     history = state["history"]
     bar = ProgressBar(None if progress is True else progress) if progress else None
-    per_epoch = math.ceil(len(x_train) / batch_size)
     for epoch in range(state["epoch"] + 1, epochs + 1):
         start, before = time.perf_counter(), sum(history["seconds"])
         opt.lr = cosine_lr(epoch, epochs, lr, lr_min)
         x = augment(x_train, rng) if augment_data else x_train
+        t = t_train
+        if extra is not None:
+            x_extra, t_extra = extra(rng)
+            x, t = np.concatenate([x, x_extra]), np.concatenate([t_train, t_extra])
+        per_epoch = math.ceil(len(x) / batch_size)
         for info in iter_train(
             network,
             x,
-            t_train,
+            t,
             rng=rng,
             epochs=1,
             batch_size=batch_size,

@@ -34,6 +34,13 @@ from lab.cnn import fit
 from lab.mnist import load_mnist
 from lab.models import MODELS, build_network, model_path, save_model
 from lab.optimizers import OPTIMIZERS
+from lab.pendigits import (
+    HELD_OUT_WRITERS,
+    held_out_set,
+    load_pendigits,
+    render_set,
+    split_by_writer,
+)
 from lab.trainer import train
 
 
@@ -76,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out = Path(args.out or model_path(args.model))
     start = time.perf_counter()
+    meta: dict = {}
+    pen_train, pen_held_out = split_by_writer(load_pendigits())
+    pen_copies = recipe.get("pen_copies", 0)
     if recipe.get("augment"):
         if args.optimizer:
             raise SystemExit(f"{args.model} trains with Adam (lab.cnn.fit); drop --optimizer")
@@ -90,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             batch_size=batch_size,
             lr=optimizer_param["lr"],
             lr_min=recipe["lr_min"],
+            extra=(lambda r: render_set(pen_train, r, pen_copies)) if pen_copies else None,
             checkpoint=out.with_name(out.stem + ".ckpt.npz"),
             resume=args.resume,
             progress=not args.quiet,
@@ -112,6 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     seconds = sum(history["seconds"]) if "seconds" in history else time.perf_counter() - start
     test_acc = network.accuracy(x_test, t_test)
+    if pen_copies:
+        meta["pen_train_writers"] = len({d.writer for d in pen_train})
+        meta["pen_copies"] = pen_copies
+    if not args.limit:  # every model is judged on the same unseen writers' pen digits
+        x_pen, t_pen, _ = held_out_set(pen_held_out)
+        meta["pen_held_out_writers"] = list(HELD_OUT_WRITERS)
+        meta["pen_held_out_acc"] = network.accuracy(x_pen, t_pen)
     save_model(
         out,
         network,
@@ -126,7 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         test_size=len(x_test),
         train_acc=history["train_acc"][-1],
         test_acc=test_acc,
+        **meta,
     )
+    if "pen_held_out_acc" in meta:
+        print(f"held-out writers' pen digits: {meta['pen_held_out_acc']:.4f} on {len(t_pen)}")
     print(
         f"test accuracy {test_acc:.4f} on {len(x_test)} images "
         f"({args.model}, {epochs} epochs, seed {seed}, {seconds:.1f}s) -> {out}"

@@ -15,6 +15,7 @@ from lab.evaluate import (
     unit_weights,
 )
 from ui.charts_digits import image_heatmap, map_grid, pixels, prob_bars, strip
+from ui.domain_shift import compare_models, real_handwriting
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
 from ui.resources import MODEL_CHOICES, mnist_uint8, model
@@ -239,6 +240,7 @@ def draw_and_read() -> None:
             st.info(t("digits.no_ink"), icon=":material/visibility_off:")
             return
         show_prediction(reading)
+        compare_models(name, reading)
         show_steps(reading)
     if len(m.network.input_shape) == 1:  # fully connected: 784 pixels in, W1 is (784, units)
         show_layers(m, reading)
@@ -247,3 +249,4 @@ def draw_and_read() -> None:
 
 
 draw_and_read()
+real_handwriting()

@@ -1,55 +1,81 @@
-"""The shipped default model (data/models/default.npz) meets issue 4's targets.
+"""The shipped models read real people's pen-drawn digits (issue 12) and MNIST.
 
-- at least 99.4 % on the 10,000 MNIST test images (the book's DeepConvNet: 99.38 %);
-- at least 96 % on the drawn-digit proxy data/drawn (pen strokes of writers not in MNIST),
-  read exactly as ``python -m lab.predict`` reads files.
+The oracle for "real handwriting" is the pen digits of writers 3, 8, 13, 18, 23 and 28 of the
+UCI pendigits data set, drawn as canvas strokes and read by ``to_mnist`` as the page reads a
+drawing (``lab.pendigits.held_out_set``). No model was trained on these writers.
 """
 
-import argparse
-import sys
-from pathlib import Path
-
+import numpy as np
 import pytest
 
+from lab.evaluate import confusion_matrix, per_class_accuracy
 from lab.mnist import load_mnist
-from lab.models import load, model_path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from eval_drawn import predictions, score  # noqa: E402
-
-pytestmark = pytest.mark.skipif(
-    not model_path("default").exists(), reason="data/models/default.npz not trained yet"
-)
+from lab.models import load
+from lab.pendigits import HELD_OUT_WRITERS, held_out_set, load_held_out
 
 
 @pytest.fixture(scope="module")
-def model():
+def held_out():
+    return held_out_set()
+
+
+@pytest.fixture(scope="module")
+def default():
     return load("default")
 
 
-def test_default_is_the_cnn(model):
+def test_default_is_the_cnn(default):
     """load('default') gives the registered CNN, not the fallback to the best other model."""
-    assert model.name == "default"
-    assert model.network.input_shape == (1, 28, 28)
-    assert model.meta["arch"] == "default"
+    assert default.name == "default"
+    assert default.network.input_shape == (1, 28, 28)
+    assert default.meta["arch"] == "default"
 
 
 @pytest.mark.slow
-def test_default_model_mnist_test_accuracy(model):
+def test_default_model_mnist_test_accuracy(default):
     """At least 99.4 % of the 10,000 test digits right (and the stored figure is honest)."""
     _, (x, t) = load_mnist(normalize=True, flatten=False)
-    acc = model.network.accuracy(x, t)
+    acc = default.network.accuracy(x, t)
     assert acc >= 0.994
-    assert acc == pytest.approx(model.meta["test_acc"], abs=1e-4)
+    assert acc == pytest.approx(default.meta["test_acc"], abs=1e-4)
 
 
 @pytest.mark.slow
-def test_default_model_drawn_digit_accuracy():
-    """At least 96 % of the 360 proxy drawings right, and at least 96 % on the held-out
-    writers alone (w06-w11; never looked at while choosing the augmentation)."""
-    args = argparse.Namespace(folder=str(ROOT / "data" / "drawn"), model="default", model_file=None)
-    result = score(predictions(args))
-    assert result["n"] == 360
-    assert result["accuracy"]["all"] >= 0.96
-    assert result["accuracy"]["held_out"] >= 0.96
+def test_shipped_held_out_file_is_what_the_code_draws(held_out):
+    """data/pendigits/held_out.npz (what the page shows) equals held_out_set() drawn afresh."""
+    for shipped, drawn in zip(load_held_out(), held_out, strict=True):
+        np.testing.assert_array_equal(shipped, drawn)
+    assert set(held_out[2].tolist()) == set(HELD_OUT_WRITERS)
+
+
+@pytest.mark.slow
+def test_default_model_reads_unseen_writers(default, held_out):
+    """On the held-out writers' pen digits: at least 98.5 % overall and at least 96 % for
+    every digit (the MNIST-only CNN it replaced: 94.8 %, 9s 82.6 %, 1s 81.1 %); the figure
+    stored with the weights at training time is the one measured here."""
+    x, t, _ = held_out
+    y = default.predict(x)
+    acc = float(np.mean(y == t))
+    per_digit = per_class_accuracy(confusion_matrix(t, y))
+    assert acc >= 0.985, f"{acc:.4f}"
+    assert per_digit.min() >= 0.96, dict(enumerate(per_digit.round(3)))
+    assert acc == pytest.approx(default.meta["pen_held_out_acc"], abs=1e-9)
+    assert default.meta["pen_held_out_writers"] == list(HELD_OUT_WRITERS)
+
+
+@pytest.mark.slow
+def test_book_model_is_mnist_only_and_misreads_pen_nines(held_out):
+    """The book's MLP stays what the book trains (MNIST only, 784-50-100-10): it reads the
+    unseen writers' pen digits clearly worse than the default model, most of all the 9s. The
+    contrast is the lesson of the /digits page."""
+    x, t, _ = held_out
+    book = load("book")
+    assert [w.shape for k, w in book.network.params.items() if k.startswith("W")] == [
+        (784, 50),
+        (50, 100),
+        (100, 10),
+    ]
+    assert "pen_copies" not in book.meta
+    per_digit = per_class_accuracy(confusion_matrix(t, book.predict(x)))
+    assert per_digit[9] < 0.6
+    assert float(np.mean(book.predict(x) == t)) < 0.9

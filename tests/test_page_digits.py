@@ -214,3 +214,44 @@ def test_model_trained_on_the_training_page_is_offered():
     assert CATALOG["digits.model_is"]["en"].format(
         name=CATALOG["digits.arch.trained"]["en"], acc="50.00%"
     ) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_real_handwriting_section(lang):
+    """The held-out writers' section: a table with both networks' accuracy per digit (equal to
+    the accuracy computed here from the shipped file) and example images of 9, 7 and 1."""
+    from lab.evaluate import confusion_matrix, per_class_accuracy
+    from lab.pendigits import load_held_out
+
+    at = open_page("digits", lang)
+    assert text("domain_shift.title", lang) in [h.value for h in at.subheader]
+    x, labels, _ = load_held_out()
+    table = at.dataframe[0].value
+    for name in ("book", "default"):
+        acc = per_class_accuracy(confusion_matrix(labels, models.load(name).predict(x)))
+        row = table.loc[text(f"domain_shift.model.{name}", lang)]
+        assert [row[str(d)] for d in range(10)] == [f"{a:.1%}" for a in acc]
+    shown = [m.value for m in at.markdown if m.value.startswith("**")]
+    for digit in (9, 7, 1):
+        assert any(f" {digit}" in v for v in shown), f"no examples of {digit}"
+
+
+def test_disagreement_shows_both_networks():
+    """A held-out 9 that the book network misreads and the default model reads: drawn on the
+    canvas, the page says the networks disagree and shows both probability charts."""
+    from lab.pendigits import contrast_examples, load_held_out
+
+    x, labels, _ = load_held_out()
+    book, default = models.load("book"), models.load("default")
+    i = contrast_examples(labels, book.predict(x), default.predict(x), 9, 1)[0]
+    img = (np.kron(x[i, 0], np.ones((10, 10))) * 255).astype(np.uint8)  # 280x280, like a canvas
+    buf = io.BytesIO()
+    Image.fromarray(img).convert("RGBA").save(buf, "PNG")
+    at = open_page("digits", "en")
+    draw(at, buf.getvalue())
+    assert next(m.value for m in at.metric) == "9"
+    warning = text("domain_shift.disagree", "en").split(":")[0]
+    assert any(w.value.startswith(warning) for w in at.warning)
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any(x.startswith("Book network reads") for x in titles)
+    assert "Default model reads 9" in titles
