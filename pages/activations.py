@@ -5,7 +5,7 @@ import streamlit as st
 
 from lab import activations as A
 from ui import book_figures
-from ui.charts import legend_below, line_chart
+from ui.charts import line_chart
 from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import page_intro, show_source
@@ -74,11 +74,12 @@ def explorer() -> None:
             curves,
             x_title=t("activations.x_axis"),
             y_title=t("activations.y_axis"),
-            title=t("activations.chart_title"),
         )
-        legend_below(fig)
+        # the title is on the page, not in the figure: a legend of up to 16 entries grows
+        # above the plot (plotly makes room for it) and can cover no title, at any width
+        st.markdown(f"**{t('activations.chart_title')}**")
         st.plotly_chart(fig, key="act_chart")
-        slides_download(fig, "activations", key="act_chart")
+        slides_download(fig, "activations", key="act_chart", title=t("activations.chart_title"))
     st.subheader(t("activations.formulas"))
     cols = st.columns(min(len(chosen), 4))
     for i, name in enumerate(chosen):

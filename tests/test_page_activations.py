@@ -52,8 +52,8 @@ def test_picker_shows_every_function(page):
 
 def test_all_functions_with_derivatives(page):
     """Every function picked (in reverse) with derivatives on: 16 curves in the picker's order
-    (function, then its derivative), each equal to lab's on the chart's x; the legend is under
-    the plot (y < 0), so a long one cannot cover the title."""
+    (function, then its derivative), each equal to lab's on the chart's x; the legend is above
+    the plot and the title is on the page, not in the figure, so no legend can cover it."""
     pills(page).set_value(list(reversed(A.ACTIVATIONS))).run()
     page.toggle(key="act_derivs").set_value(True).run()
     assert_clean(page)
@@ -71,8 +71,11 @@ def test_all_functions_with_derivatives(page):
         kw = {"alpha": 0.1} if has_alpha else {}
         np.testing.assert_allclose(values(spec["data"][2 * i]["y"]), f(x, **kw))
         np.testing.assert_allclose(values(spec["data"][2 * i + 1]["y"]), df(x, **kw))
-    assert spec["layout"]["legend"]["y"] < 0
-    assert spec["layout"]["legend"]["yanchor"] == "top"
+    assert spec["layout"]["legend"]["yanchor"] == "bottom" and spec["layout"]["legend"]["y"] > 1
+    assert spec["layout"].get("title", {}).get("text") is None  # the title is on the page
+    assert f"**{CATALOG['activations.chart_title'][page.lang]}**" in [
+        m.value for m in page.markdown
+    ]
 
 
 def test_no_function_picked(page):

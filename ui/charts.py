@@ -73,12 +73,3 @@ def line_chart(
     if log_y:
         fig.update_yaxes(type="log", exponentformat="power")
     return fig
-
-
-def legend_below(fig: go.Figure) -> go.Figure:
-    """Move the legend under the plot, in rows: a long legend on top would cover the title."""
-    fig.update_layout(
-        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0},
-        margin={"b": 20},
-    )
-    return fig

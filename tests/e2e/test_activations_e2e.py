@@ -40,8 +40,8 @@ FIVE = ["step", "sigmoid", "relu", "leaky_relu", "tanh"]
 def test_five_functions_with_derivatives(page, server, lang, size):
     """Five functions with derivatives on: every choice stays in sight in the picker (each
     option inside the picker's box and the window's width), the ten legend entries cover
-    neither the chart's title nor its plot area (before: the legend sat over the title and
-    the chosen functions scrolled out of a one-line picker)."""
+    neither the chart's title, nor its plot area, nor its x-axis title (before: the legend
+    sat over the title and the chosen functions scrolled out of a one-line picker)."""
     page.set_viewport_size({"width": size[0], "height": size[1]})
     open_lab(page, f"{server}/activations?lang={lang}")
     picker = page.locator(".st-key-act_pick")
@@ -62,11 +62,12 @@ def test_five_functions_with_derivatives(page, server, lang, size):
             option["x"] >= outer["x"] - 1
             and option["x"] + option["width"] <= min(outer["x"] + outer["width"], size[0]) + 1
         ), name
-    title = chart.locator(".gtitle").bounding_box()
+    title = page.get_by_text(CATALOG["activations.chart_title"][lang], exact=True).bounding_box()
     legend = chart.locator(".legend").bounding_box()
     plot = chart.locator(".nsewdrag").first.bounding_box()
-    assert not overlaps(title, legend)
-    assert not overlaps(plot, legend)
+    x_title = chart.locator(".xtitle").bounding_box()
+    for other in (title, plot, x_title):
+        assert not overlaps(other, legend), (other, legend)
     assert_no_dialog(page)
     shot(page, f"activations-five-{lang}-{size[0]}")
 
