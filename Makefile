@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint format bench train-book train-default held-out clean
+.PHONY: run serve-class test lint format bench train-book train-default held-out clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 # Streamlit's own settings apply (e.g. STREAMLIT_SERVER_PORT=8600 make run); default port 8501.
 run: $(VENV)/.installed
 	$(PY) -m streamlit run app.py
+
+# A class: N lab processes behind nginx on one port (scripts/serve_class.py); Ctrl-C stops all.
+N    ?= 2
+PORT ?= 8500
+serve-class: $(VENV)/.installed
+	$(PY) scripts/serve_class.py -n $(N) --port $(PORT)
 
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -54,13 +54,13 @@ DEFAULT_LAYERS: list[dict[str, Any]] = [
 ]
 
 DEFAULT_RECIPE: dict[str, Any] = {
-    "epochs": 12,
+    "epochs": 15,
     "batch_size": 100,
     "optimizer": "Adam",
     "optimizer_param": {"lr": 0.002},
     "lr_min": 0.00005,
     "augment": True,
-    "pen_copies": 3,
+    "pen_copies": 2,
     "seed": 0,
 }
 """How ``python -m lab.train --model default`` trains. ``pen_copies``: every epoch also draws

@@ -106,7 +106,7 @@ def assert_examples_shown(at, lang: str) -> None:
     for how to write."""
     assert text("digits.examples_title", lang) in [h.value for h in at.subheader]
     captions = [i.caption for row in at.get("image") for i in row.proto.imgs]
-    assert captions == [str(d) for d in range(10)]
+    assert captions[:10] == [str(d) for d in range(10)]  # then the held-out writers' section
 
 
 @pytest.mark.parametrize("model_name", ["book", "default"])
