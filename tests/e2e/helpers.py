@@ -139,9 +139,13 @@ def blue_tint(pg: Page, chart) -> float:
     import numpy as np
     from PIL import Image
 
+    chart.scroll_into_view_if_needed()
+    outer = chart.bounding_box()
     box = chart.evaluate(JS_PLOT_BOX)
-    png = pg.screenshot(clip=box)
-    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
+    image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    left, top = box["x"] - outer["x"], box["y"] - outer["y"]
+    image = image.crop((left, top, left + box["width"], top + box["height"]))
+    rgb = np.asarray(image, dtype=float)
     return float((rgb[..., 2] - rgb[..., 0]).mean())
 
 
