@@ -107,9 +107,6 @@ def test_pick_a_function(page, server, lang):
     shot(page, f"gradient_descent-rosenbrock-{lang}")
 
 
-MAP_IMAGE = ".layer-below image"  # the contour map's picture under the animated path
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_play_keeps_the_contour_map(page, server, lang):
     """The landscape stays under the walk: before ▶, while it plays and after it ends the plot
@@ -130,7 +127,6 @@ def test_play_keeps_the_contour_map(page, server, lang):
     )
     playing = blue_tint(page, chart)
     assert playing > 0.8 * before, (before, playing)
-    assert chart.locator(MAP_IMAGE).count() == 1
     page.wait_for_function(
         "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
         arg=[CURRENT_STEP, f"{prefix} 100"],
@@ -139,7 +135,6 @@ def test_play_keeps_the_contour_map(page, server, lang):
     page.wait_for_timeout(500)
     after = blue_tint(page, chart)
     assert after > 0.8 * before, (before, after)
-    assert chart.locator(MAP_IMAGE).count() == 1
     shot(page, f"gradient_descent-after-play-{lang}")
 
 
