@@ -290,9 +290,9 @@ def collect(stems: list[str], root: Path = ROOT) -> tuple[list[PageResult], dict
 
 
 def _all_stems() -> list[str]:
-    from ui.nav import available_pages
+    from ui.nav import PAGES
 
-    return ["", *(p.stem for p in available_pages())]
+    return ["", *(p.stem for p in PAGES)]
 
 
 def run() -> list[tuple[str, float, str]]:

@@ -4,7 +4,9 @@ import numpy as np
 import streamlit as st
 
 from lab import activations as A
+from ui import book_figures
 from ui.charts import line_chart
+from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import fragment, page_intro, show_source
 
@@ -33,16 +35,18 @@ page_intro("activations")
 
 @fragment
 def explorer() -> None:
-    controls, chart = st.columns([1.3, 3])
+    chosen = st.pills(
+        t("activations.pick"),
+        NAMES,
+        selection_mode="multi",
+        default=["step", "sigmoid", "relu"],
+        format_func=labeller("activations.fn.{}"),
+        help=t("activations.pick_help"),
+        key="act_pick",
+    )
+    chosen = [name for name in NAMES if name in chosen]  # the legend follows the picker
+    controls, chart = st.columns([1, 3.2])
     with controls:
-        chosen = st.multiselect(
-            t("activations.pick"),
-            NAMES,
-            default=["step", "sigmoid", "relu"],
-            format_func=labeller("activations.fn.{}"),
-            help=t("activations.pick_help"),
-            key="act_pick",
-        )
         show_d = st.toggle(t("activations.derivs"), value=False, key="act_derivs")
         lo, hi = st.slider(
             t("activations.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="act_range"
@@ -70,9 +74,12 @@ def explorer() -> None:
             curves,
             x_title=t("activations.x_axis"),
             y_title=t("activations.y_axis"),
-            title=t("activations.chart_title"),
         )
+        # the title is on the page, not in the figure: a legend of up to 16 entries grows
+        # above the plot (plotly makes room for it) and can cover no title, at any width
+        st.markdown(f"**{t('activations.chart_title')}**")
         st.plotly_chart(fig, key="act_chart")
+        slides_download(fig, "activations", key="act_chart", title=t("activations.chart_title"))
     st.subheader(t("activations.formulas"))
     cols = st.columns(min(len(chosen), 4))
     for i, name in enumerate(chosen):
@@ -87,6 +94,9 @@ def explorer() -> None:
 
 
 explorer()
+book_figure(book_figures.ACTIVATIONS, t("activations.book_caption"))
+with st.expander(t("common.about_page")):
+    st.markdown(t("activations.about"))
 
 st.subheader(t("activations.circuits_title"))
 st.markdown(t("activations.circuits"))

@@ -113,18 +113,47 @@ def test_xor_section_numbers(page):
 
 
 def test_mlp_table_shows_the_trained_probabilities(page):
-    """The backprop table shows lab's P(y = 1) at the last snapshot, all four right; moving
-    the iteration slider to 0 shows the untrained network's numbers."""
+    """The backprop table shows lab's P(y = 1) after training, all four right."""
     lang = page.lang
     run = X.train_xor_mlp()
     shown = tables(page)[2][s("perceptron.col_p", lang)].tolist()
     assert shown == [f"{v:.3f}" for v in run.y[-1]]
     assert s("perceptron.mlp_ok", lang) in [m.value for m in page.success]
-    page.select_slider(key="perceptron_iter").set_value(0).run()
-    assert tables(page)[2][s("perceptron.col_p", lang)].tolist() == [f"{v:.3f}" for v in run.y[0]]
+
+
+def test_mlp_figure_owns_the_iteration(page):
+    """One figure, one control: a frame per snapshot sets the map (lab's P(y = 1), to 3
+    decimals), the title and the loss panel's marker to the same iteration; the in-figure
+    slider has a step per frame and starts at the last; the loss panel plots lab's loss."""
+    lang = page.lang
+    run = P.train_xor_mlp()
     spec = chart(page, "perceptron_mlp_chart")
-    assert len(spec["frames"]) == len(run.iters)
-    assert spec["layout"]["title"]["text"] == s("perceptron.mlp_frame", lang, it=0)
+    frames = spec["frames"]
+    assert [f["name"] for f in frames] == [str(n) for n in run.iters]
+    for f, n, prob in zip(frames, run.iters, run.prob, strict=True):
+        assert f["layout"]["title"]["text"] == s("perceptron.mlp_frame", lang, it=n)
+        assert f["layout"]["shapes"][0]["x0"] == max(int(n), 1)
+        np.testing.assert_allclose(decode(f["data"][0]["z"]), np.round(prob, 3))
+    (slider,) = spec["layout"]["sliders"]
+    assert [st["args"][0] for st in slider["steps"]] == [[str(n)] for n in run.iters]
+    assert slider["active"] == len(run.iters) - 1
+    assert spec["layout"]["shapes"][0]["x0"] == int(run.iters[-1])
+    assert not any(w.key == "perceptron_iter" for w in page.select_slider)
+    (loss,) = [d for d in spec["data"] if d.get("xaxis") == "x2"]
+    np.testing.assert_allclose(decode(loss["y"]), run.loss)
+
+
+def decode(values) -> np.ndarray:
+    """A plotly JSON array (a list, or plotly's {dtype, bdata, shape} typed array) as numpy."""
+    if isinstance(values, dict):
+        import base64
+
+        out = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        shape = values.get("shape")
+        if shape:
+            out = out.reshape([int(n) for n in str(shape).split(",")])
+        return out
+    return np.asarray(values, dtype=float)
 
 
 def test_mlp_stuck_setting_says_so(page):

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL = {p.name for p in ROOT.iterdir() if p.is_dir()} | {p.stem for p in ROOT.glob("scripts/*.py")}
 MODULE_OF = {"pillow": "PIL"}  # distributions whose module name is not their name
 TOOLS = {"ruff"}  # run as commands (make lint), never imported
-AWAITING = {"matplotlib": "the visuals issue's figures"}  # pinned ahead of the code using it
+AWAITING: dict[str, str] = {}  # pinned ahead of the code using it (none now)
 
 
 def imported(paths: list[Path]) -> dict[str, str]:

@@ -12,6 +12,7 @@ import plotly.figure_factory as ff
 import plotly.graph_objects as go
 
 from ui.charts import COLORS, style
+from ui.figures_mpl import contour_levels, contour_picture
 
 MAX_FRAMES = 101  # an animation longer than this plays every k-th step
 
@@ -30,6 +31,32 @@ def fmt_point(x: Sequence[float], spec: str = ".6g") -> str:
     return "(" + ", ".join(format(float(v), spec) for v in x) + ")"
 
 
+CONTOUR_STYLE = {  # one look for every contour map of the gradient pages
+    "colorscale": "Blues",
+    "reversescale": True,
+    "opacity": 0.75,
+    "ncontours": 24,
+    "line": {"width": 0.5, "color": "rgba(255,255,255,0.6)"},
+}
+
+
+def contour_trace(x0s, x1s, shade, **extra) -> go.Contour:
+    """The filled contour map of `shade` over the grid x0s × x1s, in the pages' one style."""
+    return go.Contour(x=x0s, y=x1s, z=shade, **CONTOUR_STYLE, **extra)
+
+
+def equal_scale(fig: go.Figure, x: str = "x", y: str = "y") -> go.Figure:
+    """One unit as long on axis y as on axis x, at every width: x0 and x1 are one quantity, so
+    a round bowl must look round and -∇f perpendicular to the contour lines."""
+    fig.update_layout(
+        {
+            f"xaxis{x[1:]}": {"constrain": "domain"},
+            f"yaxis{y[1:]}": {"scaleanchor": x, "scaleratio": 1, "constrain": "domain"},
+        }
+    )
+    return fig
+
+
 def contour_figure(
     x0s,
     x1s,
@@ -43,21 +70,17 @@ def contour_figure(
     height: int = 520,
     show_scale: bool = True,
 ) -> go.Figure:
-    """A filled contour map of f; `shade` is what is coloured (f or log10(1 + f - min f)).
+    """A filled contour map of f at equal scale; `shade` is what is coloured (f or
+    log10(1 + f - min f)).
 
     Hover shows x0, x1 and the true f (Z), whatever the colouring.
     """
     fig = go.Figure(
-        go.Contour(
-            x=x0s,
-            y=x1s,
-            z=shade,
+        contour_trace(
+            x0s,
+            x1s,
+            shade,
             customdata=Z,
-            colorscale="Blues",
-            reversescale=True,
-            opacity=0.75,
-            ncontours=24,
-            line={"width": 0.5, "color": "rgba(255,255,255,0.6)"},
             showscale=show_scale,
             colorbar={"title": {"text": shade_title, "side": "right"}, "thickness": 12},
             hovertemplate=f"{x_title} = %{{x:.3g}}<br>{y_title} = %{{y:.3g}}"
@@ -66,9 +89,9 @@ def contour_figure(
         )
     )
     style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
-    fig.update_xaxes(range=[x0s[0], x0s[-1]], showgrid=False, constrain="domain")
+    fig.update_xaxes(range=[x0s[0], x0s[-1]], showgrid=False)
     fig.update_yaxes(range=[x1s[0], x1s[-1]], showgrid=False)
-    return fig
+    return equal_scale(fig)
 
 
 def _directions(U, V):
@@ -178,13 +201,36 @@ def animate_path(
     """Frames that redraw trace `path_trace` as history[: k + 1], a play/pause pair and a
     step slider (plotly animates in the browser; the script does not rerun).
 
-    Frames are drawn with redraw on: without it plotly drops the contour trace from the
-    picture during the animation.
+    plotly.js removes the layer of every trace that is not animated (the contour map) when
+    frames update a subset of traces, so the map is drawn twice: as a picture under the plot
+    (a layout image, which frames leave alone) and as the invisible contour trace 0, which
+    keeps the hover values and the colour bar. Frames only move the path (no redraw).
 
     The figure starts at the last frame, so it reads as a finished picture before playing.
     At most MAX_FRAMES frames: longer runs show every k-th step (the last step always).
     """
     history = np.asarray(history, dtype=float)
+    contour = fig.data[0]
+    x0s, x1s = np.asarray(contour.x), np.asarray(contour.y)
+    levels = contour_levels(contour.z)
+    contour.update(
+        opacity=0,
+        autocontour=False,
+        contours={"start": levels[0], "end": levels[-1], "size": levels[1] - levels[0]},
+    )
+    fig.add_layout_image(
+        source=contour_picture(
+            x0s, x1s, np.asarray(contour.z), levels, CONTOUR_STYLE["colorscale"], 0.75
+        ),
+        xref="x",
+        yref="y",
+        x=x0s[0],
+        y=x1s[-1],
+        sizex=x0s[-1] - x0s[0],
+        sizey=x1s[-1] - x1s[0],
+        sizing="stretch",
+        layer="below",
+    )
     n = len(history)
     shown = np.unique(np.linspace(0, n - 1, min(n, MAX_FRAMES)).round().astype(int))
     xs, ys = history[:, 0].tolist(), history[:, 1].tolist()
@@ -196,7 +242,7 @@ def animate_path(
         }
         for k in shown
     ]
-    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}
+    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}}
     fig.update_layout(
         updatemenus=[
             {
@@ -215,7 +261,7 @@ def animate_path(
                         "args": [
                             None,
                             {
-                                "frame": {"duration": max(20, 3000 // len(shown)), "redraw": True},
+                                "frame": {"duration": max(20, 3000 // len(shown)), "redraw": False},
                                 "transition": {"duration": 0},
                                 "fromcurrent": False,
                                 "mode": "immediate",
@@ -258,8 +304,8 @@ def panels_figure(
 ) -> go.Figure:
     """Side-by-side contour maps of one function, one path each: paths are (title, history).
 
-    One figure whose axes are laid out by hand (make_subplots costs 2-3 times as much), with
-    the y axes linked, so zooming one panel zooms all.
+    One figure whose axes are laid out by hand (make_subplots costs 2-3 times as much); each
+    panel keeps equal scale (x0 and x1 are one quantity).
     """
     k = len(paths)
     gap = 0.03
@@ -273,19 +319,7 @@ def panels_figure(
         axes = {"xaxis": "x" + n, "yaxis": "y" + n}
         left = i * (width + gap)
         data += [
-            go.Contour(
-                x=x0s,
-                y=x1s,
-                z=shade,
-                colorscale="Blues",
-                reversescale=True,
-                opacity=0.75,
-                ncontours=24,
-                line={"width": 0.5, "color": "rgba(255,255,255,0.6)"},
-                showscale=False,
-                hoverinfo="skip",
-                **axes,
-            ),
+            contour_trace(x0s, x1s, shade, showscale=False, hoverinfo="skip", **axes),
             go.Scatter(
                 x=minima[:, 0],
                 y=minima[:, 1],
@@ -311,9 +345,16 @@ def panels_figure(
             "anchor": "y" + n,
             "range": [x0s[0], x0s[-1]],
         }
-        layout["yaxis" + n] = {"anchor": "x" + n, "range": [x1s[0], x1s[-1]]}
+        layout["yaxis" + n] = {
+            "anchor": "x" + n,
+            "range": [x1s[0], x1s[-1]],
+            "scaleanchor": "x" + n,
+            "scaleratio": 1,
+            "constrain": "domain",
+        }
+        layout["xaxis" + n]["constrain"] = "domain"
         if i:
-            layout["yaxis" + n].update(matches="y", showticklabels=False)
+            layout["yaxis" + n].update(showticklabels=False)
         titles.append(
             {
                 "text": f"<b>{title}</b>",

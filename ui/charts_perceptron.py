@@ -119,25 +119,65 @@ def star_trace(x: float, y: float, name: str, ok: bool) -> go.Scatter:
     )
 
 
-def xy_frame(parts: list[np.ndarray], *, name: str, title: str) -> dict:
-    """An animation frame that moves the first len(parts) traces to new (k, 2) point lists."""
-    return {
-        "name": name,
-        "traces": list(range(len(parts))),
-        "data": [{"x": p[:, 0], "y": p[:, 1]} for p in parts],
-        "layout": {"title": {"text": title, "x": 0, "xanchor": "left"}},
-    }
+def z_frame(z: np.ndarray, *, name: str, title: str, shapes: list[dict] = ()) -> dict:
+    """An animation frame that replaces the values of trace 0 (a contour) by z, the title, and
+    the layout's shapes (e.g. a marker on another panel).
 
-
-def z_frame(z: np.ndarray, *, name: str, title: str) -> dict:
-    """An animation frame that replaces the values of trace 0 (a contour) by z."""
+    Only trace 0 is listed: plotly.js removes from the picture every trace a frame does not
+    list when it animates a scatter trace, so markers that move are shapes, not traces.
+    """
     z = np.round(z, 3)  # 3 decimals: a third of the bytes, no visible change
+    layout = {"title": {"text": title, "x": 0, "xanchor": "left"}}
+    if shapes:
+        layout["shapes"] = list(shapes)
+    return {"name": name, "traces": [0], "data": [{"type": "contour", "z": z}], "layout": layout}
+
+
+LOSS_DOMAIN = (0.66, 1.0)  # the loss panel's share of the width, right of the plane
+
+
+def marker_shape(x: float) -> dict:
+    """A dotted red vertical line at x on the loss panel (axes x2, y2)."""
     return {
-        "name": name,
-        "traces": [0],
-        "data": [{"type": "contour", "z": z}],
-        "layout": {"title": {"text": title, "x": 0, "xanchor": "left"}},
+        "type": "line",
+        "xref": "x2",
+        "yref": "y2 domain",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": WRONG, "dash": "dot", "width": 2},
     }
+
+
+def loss_panel(fig: go.Figure, loss, at: int, *, name: str, x_title: str, y_title: str):
+    """A log-scale loss curve on a second panel right of a square plane, marked at `at`."""
+    fig.add_trace(
+        go.Scatter(
+            x=np.arange(1, len(loss) + 1),
+            y=loss,
+            mode="lines",
+            name=name,
+            line={"color": ZERO, "width": 2},
+            xaxis="x2",
+            yaxis="y2",
+            showlegend=False,
+            hovertemplate="%{x}: %{y:.4g}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis={"domain": [0, LOSS_DOMAIN[0] - 0.1]},
+        xaxis2={"domain": list(LOSS_DOMAIN), "anchor": "y2", "title": {"text": x_title}},
+        yaxis2={
+            "anchor": "x2",
+            "type": "log",
+            "dtick": 1,
+            "exponentformat": "power",
+            "title": {"text": y_title, "standoff": 4},
+        },
+        shapes=[marker_shape(max(at, 1))],
+    )
+    return fig
 
 
 def note(fig: go.Figure, text: str) -> go.Figure:
@@ -173,21 +213,50 @@ def probability_trace(grid: np.ndarray, prob: np.ndarray, colorbar_title: str) -
 
 
 def animate(
-    fig: go.Figure, frames: list[dict], *, play: str, pause: str, ms: int = 250
+    fig: go.Figure,
+    frames: list[dict],
+    *,
+    play: str,
+    pause: str,
+    step: str,
+    ms: int = 250,
+    active: int = -1,
 ) -> go.Figure:
-    """Give fig a ▶/⏸ pair under the plot that plays the frames in the browser (no rerun)."""
+    """Give fig a ▶/⏸ pair and a slider under the plot that play and pick the frames in the
+    browser (no rerun): one control owns the frame, and every panel follows it.
+
+    Frames are drawn with redraw on: a frame that changes a contour (not animatable in plotly)
+    only shows after a redraw.
+    """
     fig.frames = frames
+    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}
     fig.update_layout(
+        sliders=[
+            {
+                "active": active % len(frames),
+                "x": 0.22,
+                "len": 0.78,
+                "y": 0,
+                "yanchor": "top",
+                "pad": {"t": 40},
+                "currentvalue": {"prefix": step + " ", "xanchor": "right", "font": {"size": 13}},
+                "steps": [
+                    {"label": f["name"], "method": "animate", "args": [[f["name"]], still]}
+                    for f in frames
+                ],
+            }
+        ],
+        margin={"b": 110},
         updatemenus=[
             {
                 "type": "buttons",
                 "direction": "left",
                 "showactive": False,
-                "x": 1.0,
-                "xanchor": "right",
-                "y": 1.02,
-                "yanchor": "bottom",
-                "pad": {"t": 0, "r": 0},
+                "x": 0,
+                "xanchor": "left",
+                "y": 0,
+                "yanchor": "top",
+                "pad": {"t": 52, "r": 10},
                 "font": {"size": 14},
                 "buttons": [
                     {

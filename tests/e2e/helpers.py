@@ -104,3 +104,56 @@ def wait_chart_changed(pg: Page, index: int, before: str, timeout: float = 30_00
 def chart_paths(pg: Page, index: int) -> str:
     """All line paths of the index-th plotly chart on the page, as one string."""
     return pg.evaluate(JS_PATHS, index)
+
+
+# For every plotly chart with a contour map: the plot area's width/height in pixels and the
+# axis ranges' width/height, for the axes the contour is drawn on (equal scale: they match).
+JS_CONTOUR_SCALES = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((p) => {
+    if (!p._fullData || !p._fullLayout) return [];
+    return p._fullData.filter((d) => d.type === 'contour').map((d) => {
+        const xa = p._fullLayout[d.xaxis.replace('x', 'xaxis')];
+        const ya = p._fullLayout[d.yaxis.replace('y', 'yaxis')];
+        return {pixels: xa._length / ya._length,
+                ranges: (xa.range[1] - xa.range[0]) / (ya.range[1] - ya.range[0])};
+    });
+})"""
+
+
+def contour_scales(pg: Page) -> list[dict]:
+    """{pixels, ranges} ratios for each contour map on the page (see JS_CONTOUR_SCALES)."""
+    return pg.evaluate(JS_CONTOUR_SCALES)
+
+
+# The plot area of a chart as a box in page pixels.
+JS_PLOT_BOX = """(p) => {
+    const r = p.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
+    return {x: r.x, y: r.y, width: r.width, height: r.height};
+}"""
+
+
+def blue_tint(pg: Page, chart) -> float:
+    """How blue the plot area of a chart looks: the mean of (blue - red) over its pixels, 0 for
+    white paper, tens for the contour map's blues."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    chart.scroll_into_view_if_needed()
+    outer = chart.bounding_box()
+    box = chart.evaluate(JS_PLOT_BOX)
+    image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    left, top = box["x"] - outer["x"], box["y"] - outer["y"]
+    image = image.crop((left, top, left + box["width"], top + box["height"]))
+    rgb = np.asarray(image, dtype=float)
+    return float((rgb[..., 2] - rgb[..., 0]).mean())
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    """Whether two boxes {x, y, width, height} overlap."""
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )

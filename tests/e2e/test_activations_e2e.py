@@ -8,7 +8,9 @@ from tests.e2e.helpers import (
     chart_paths,
     nudge_slider,
     open_lab,
+    overlaps,
     wait_chart_changed,
+    wait_idle,
 )
 from ui.strings import CATALOG
 
@@ -28,3 +30,48 @@ def test_slider_redraws_chart(page, server, lang):
     assert page.get_by_text(CATALOG["activations.y_axis"][lang]).count() >= 1
     assert_no_dialog(page)
     shot(page, f"activations-slider-{lang}")
+
+
+FIVE = ["step", "sigmoid", "relu", "leaky_relu", "tanh"]
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_five_functions_with_derivatives(page, server, lang, size):
+    """Five functions with derivatives on: every choice stays in sight in the picker (each
+    option inside the picker's box and the window's width), the ten legend entries cover
+    neither the chart's title, nor its plot area, nor its x-axis title (before: the legend
+    sat over the title and the chosen functions scrolled out of a one-line picker)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_lab(page, f"{server}/activations?lang={lang}")
+    picker = page.locator(".st-key-act_pick")
+    for name in FIVE[3:]:
+        picker.get_by_role(
+            "button", name=CATALOG[f"activations.fn.{name}"][lang], exact=True
+        ).click()
+        wait_idle(page)
+    page.locator(".st-key-act_derivs label").click()
+    wait_idle(page)
+    chart = page.locator(".js-plotly-plot").first
+    chart.locator(".legend .traces").nth(9).wait_for()
+    assert chart.locator(".legend .traces").count() == 10
+    outer = picker.bounding_box()
+    for name in function_names(lang):
+        option = picker.get_by_role("button", name=name, exact=True).bounding_box()
+        assert (
+            option["x"] >= outer["x"] - 1
+            and option["x"] + option["width"] <= min(outer["x"] + outer["width"], size[0]) + 1
+        ), name
+    title = page.get_by_text(CATALOG["activations.chart_title"][lang], exact=True).bounding_box()
+    legend = chart.locator(".legend").bounding_box()
+    plot = chart.locator(".nsewdrag").first.bounding_box()
+    x_title = chart.locator(".xtitle").bounding_box()
+    for other in (title, plot, x_title):
+        assert not overlaps(other, legend), (other, legend)
+    assert_no_dialog(page)
+    shot(page, f"activations-five-{lang}-{size[0]}")
+
+
+def function_names(lang: str) -> list[str]:
+    """Every function's name in the picker, in the language."""
+    return [v[lang] for k, v in CATALOG.items() if k.startswith("activations.fn.")]

@@ -7,7 +7,14 @@ from playwright.sync_api import expect
 
 from tests.catalog import page_text
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to
+from tests.e2e.helpers import (
+    assert_no_dialog,
+    blue_tint,
+    contour_scales,
+    open_lab,
+    pick,
+    slide_to,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -97,3 +104,48 @@ def test_pick_a_function(page, server, lang):
     page.get_by_text(text("v.moving", lang, steps=100)).wait_for()
     assert_no_dialog(page)
     shot(page, f"gradient_descent-rosenbrock-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_play_keeps_the_contour_map(page, server, lang):
+    """The landscape stays under the walk: before ▶, while it plays and after it ends the plot
+    area is blue (before the fix, plotly.js removed the contour layer and the path walked on
+    white: the blue tint fell from tens to 0)."""
+    open_page(page, server, lang)
+    prefix = text("step_prefix", lang)
+    chart = page.locator(".js-plotly-plot").first
+    before = blue_tint(page, chart)
+    assert before > 15, before
+    chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
+    page.wait_for_function(
+        """([sel, p]) => {
+            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
+            return n > 0 && n < 100;
+        }""",
+        arg=[CURRENT_STEP, prefix],
+    )
+    playing = blue_tint(page, chart)
+    assert playing > 0.8 * before, (before, playing)
+    page.wait_for_function(
+        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
+        arg=[CURRENT_STEP, f"{prefix} 100"],
+        timeout=60_000,
+    )
+    page.wait_for_timeout(500)
+    after = blue_tint(page, chart)
+    assert after > 0.8 * before, (before, after)
+    shot(page, f"gradient_descent-after-play-{lang}")
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["desktop", "phone"])
+def test_contour_maps_at_equal_scale(page, server, size):
+    """Every contour map on the page (the walk, the four learning rates, the optimizer race)
+    draws one unit of x0 as long as one unit of x1: plot-area width/height equals the axis
+    ranges' width/height within 2 %, on a desktop and on a phone (was 2:1, 0.67:1, 0.3-0.55)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_page(page, server, "en")
+    scales = contour_scales(page)
+    assert len(scales) == 6, scales  # walk, 4 panels, race
+    for s in scales:
+        assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), scales
+    shot(page, f"gradient_descent-equal-scale-{size[0]}")

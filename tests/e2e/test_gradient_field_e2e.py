@@ -9,7 +9,14 @@ from playwright.sync_api import expect
 
 from tests.catalog import page_text
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, open_lab, pick, slide_to, wait_idle
+from tests.e2e.helpers import (
+    assert_no_dialog,
+    contour_scales,
+    open_lab,
+    pick,
+    slide_to,
+    wait_idle,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -76,3 +83,18 @@ def test_pick_a_function_and_density(page, server, lang):
     page.locator(".js-plotly-plot .gl-container canvas").first.wait_for()
     assert_no_dialog(page)
     shot(page, f"gradient_field-3d-{lang}")
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["desktop", "phone"])
+def test_gradient_field_at_equal_scale(page, server, size):
+    """The arrows' contour map keeps one unit of x0 as long as one of x1 (plot-area ratio equals
+    the range ratio within 2 %), so -∇f is visibly perpendicular to the contour lines; also for
+    the stretched bowl, whose box is wide (was 1.26:1 on a desktop, 0.3-0.55 on a phone)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_page(page, server, "en")
+    for name in (None, CATALOG["gradient_field.fn.stretched"]["en"]):
+        if name:
+            pick(page, "gradient_field_fn", name)
+        (scale,) = contour_scales(page)
+        assert scale["pixels"] == pytest.approx(scale["ranges"], rel=0.02), scale
+    shot(page, f"gradient_field-equal-scale-{size[0]}")

@@ -7,7 +7,14 @@ import pytest
 from lab.xor_mlp import train_xor_mlp
 from tests.catalog import text as s
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from tests.e2e.helpers import (
+    JS_PLOT_BOX,
+    assert_no_dialog,
+    nudge_slider,
+    open_lab,
+    overlaps,
+    wait_idle,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -84,3 +91,53 @@ def test_animations_play(page, server, lang):
     page.locator("strong", has_text=bold("perceptron.rule_loop", lang)).wait_for()
     assert_no_dialog(page)
     shot(page, f"perceptron-rule-xor-{lang}")
+
+
+# What the backprop chart shows now: the iteration in its title, where the loss panel's red
+# marker stands, and what its slider says.
+JS_SHOWN = """(p) => ({
+    title: p.querySelector('.gtitle')?.textContent || '',
+    marker: p._fullLayout.shapes[0].x0,
+    slider: p.querySelector('.slider-container .slider-label')?.textContent || '',
+})"""
+
+
+def box(handle) -> dict:
+    return handle.bounding_box()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_control_owns_the_iteration(page, server, lang):
+    """The backprop chart's ▶/‖ and slider sit under the plot, as the text says, and no
+    toolbar covers them on hover; playing moves the slider, the map's title and the loss
+    panel's marker together, and pausing leaves all three on one iteration (before: the
+    buttons were top right under plotly's toolbar, and the page's own iteration slider and
+    the loss marker stayed put while the map played)."""
+    open_lab(page, f"{server}/perceptron?lang={lang}")
+    assert "▶" in s("perceptron.mlp_intro", lang)
+    last = s("perceptron.mlp_frame", lang, it=ITERATIONS)
+    mlp = chart(page, last)
+    mlp.scroll_into_view_if_needed()
+    plot = mlp.evaluate(JS_PLOT_BOX)
+    buttons = mlp.query_selector_all(".updatemenu-button")
+    assert len(buttons) == 2
+    mlp.hover()
+    toolbar = mlp.query_selector(".modebar")
+    for button in buttons:
+        assert box(button)["y"] >= plot["y"] + plot["height"]  # under the plot
+        if toolbar and toolbar.is_visible():
+            assert not overlaps(box(button), box(toolbar))
+    shown = mlp.evaluate(JS_SHOWN)
+    assert shown["title"] == last and shown["marker"] == ITERATIONS
+    buttons[0].click()  # ▶
+    page.wait_for_function(f"([p, t]) => ({TITLE})(p) !== t", arg=[mlp, last])
+    page.wait_for_timeout(800)
+    buttons[1].click()  # ‖
+    page.wait_for_timeout(800)
+    shown = mlp.evaluate(JS_SHOWN)
+    it = int(shown["slider"].split()[-1])
+    assert it < ITERATIONS
+    assert shown["title"] == s("perceptron.mlp_frame", lang, it=it)
+    assert shown["marker"] == max(it, 1)
+    assert not page.locator('[data-testid="stStatusWidgetRunningIcon"]').count()  # no rerun
+    shot(page, f"perceptron-mlp-paused-{lang}")

@@ -8,13 +8,24 @@ STRINGS = {
         "network needs nonlinearity.",
     },
     "activations.intro": {
-        "zh": "**你将看到：** 一个神经元先算加权和 a = w·x + b，再经过激活函数 h(a) 得到输出。"
-        "在下面选择要叠加的函数、打开导数、拖动 x 的范围，把鼠标移到曲线上读出数值。"
-        "最后一节演示：没有非线性，两层网络等于一层，只能画直线。",
-        "en": "**What you will see:** a neuron computes a weighted sum a = w·x + b, then an "
-        "activation function h(a). Pick the functions to overlay, switch on their derivatives, "
-        "drag the x range, and hover over a curve to read its values. The last section shows "
-        "that without nonlinearity two layers are just one, and can only draw a straight line.",
+        "zh": "选几个激活函数叠在一起看，打开导数，把鼠标移到曲线上读数。",
+        "en": "Overlay a few activation functions, switch on their derivatives, hover to read "
+        "values.",
+    },
+    "activations.about": {
+        "zh": "一个神经元先算加权和 a = w·x + b，再经过激活函数 h(a) 得到输出。"
+        "图中每条实线是一个 h(x)，虚线是它的导数 h′(x)：训练时梯度要乘上它。"
+        "页面最后一节演示：没有非线性，两层网络等于一层，只能画直线。",
+        "en": "A neuron computes a weighted sum a = w·x + b, then an activation function h(a). "
+        "Each solid line is one h(x), each dashed line its derivative h′(x), which every "
+        "gradient is multiplied by during training. The last section shows that without "
+        "nonlinearity two layers are just one, and can only draw a straight line.",
+    },
+    "activations.book_caption": {
+        "zh": "书中第 3 章的代码：把阶跃函数、Sigmoid 和 ReLU 画在一张图上。在 Notebook 里输入这段代码，"
+        "就会得到右边这张图（它正是由这段代码画出来的）。",
+        "en": "The book's chapter 3 code: step, sigmoid and ReLU on one plot. Type it into a "
+        "notebook and you get the figure on the right (drawn by exactly this code).",
     },
     "activations.pick": {"zh": "要叠加的函数", "en": "Functions to overlay"},
     "activations.pick_help": {

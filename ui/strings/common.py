@@ -17,6 +17,12 @@ STRINGS = {
         "the rest of the page still works.",
     },
     "common.book_section": {"zh": "对应书中 §{section}", "en": "Book §{section}"},
+    "common.download_png": {"zh": "下载 PNG（幻灯片用）", "en": "PNG for slides"},
+    "common.download_svg": {"zh": "下载 SVG", "en": "SVG"},
+    "common.book_figure": {
+        "zh": "书中的图：用 matplotlib 自己画出来",
+        "en": "The book's figure: draw it yourself with matplotlib",
+    },
     "common.sidebar_about": {
         "zh": "跟着《深度学习入门：基于Python的理论与实现》第 2-4 章，动手看懂神经网络。",
         "en": "Learn chapters 2-4 of *Deep Learning from Scratch* (Koki Saito) by playing.",

@@ -65,16 +65,16 @@ STRINGS = {
         "one too small stand still, then race SGD, Momentum, Adam and friends.",
     },
     "gradient_descent.intro": {
-        "zh": "**你将看到：** 梯度下降从一个起点出发，反复执行 x ← x − lr·∇f(x)：梯度告诉你往哪走，"
-        "学习率 lr 决定走多远。在等高线图上选择函数、起点（默认书中的 (−3, 4)）、学习率和步数，"
-        "按 ▶ 播放每一步，下方是损失随步数的变化。接着重现书中的三个结论：lr = 10 发散，"
-        "lr = 1e-10 几乎不动，lr = 0.1 收敛；最后让六种优化器从同一起点出发比一比。",
-        "en": "**What you will see:** gradient descent starts somewhere and repeats "
-        "x ← x − lr·∇f(x): the gradient says which way, the learning rate lr how far. Pick a "
-        "function, a start (the book's (−3, 4) by default), a learning rate and a number of "
-        "steps; press ▶ to play the walk on the contour map, with the loss against the step "
-        "below. Then the book's three lessons: lr = 10 diverges, lr = 1e-10 barely moves, "
-        "lr = 0.1 converges. Last, six optimizers race from one start.",
+        "zh": "选函数、起点和学习率，按 ▶ 看梯度下降 x ← x − lr·∇f(x) 一步步走下等高线图。",
+        "en": "Pick a function, a start and a learning rate, then press ▶ to watch gradient descent x ← x − lr·∇f(x) walk down the contour map.",
+    },
+    "gradient_descent.about": {
+        "zh": "梯度告诉你往哪走，学习率 lr 决定走多远。起点默认是书中的 (−3, 4)，等高线图两个轴的刻度一样长，所以圆形的碗看起来是圆的，每一步都垂直于等高线。下面依次是：书中的三个结论（lr = 10 发散，lr = 1e-10 几乎不动，lr = 0.1 收敛）、lr = 10 时数值梯度为什么会卡住，以及六种优化器从同一起点出发的比赛。",
+        "en": "The gradient says which way, the learning rate lr how far. The start is the book's (−3, 4) by default; both axes of the contour map have the same scale, so a round bowl looks round and every step is perpendicular to the contour lines. Below: the book's three lessons (lr = 10 diverges, lr = 1e-10 barely moves, lr = 0.1 converges), why a numerical gradient stalls at lr = 10, and six optimizers racing from one start.",
+    },
+    "gradient_descent.book_caption": {
+        "zh": "书中第 4 章的代码：从 (−3, 4) 出发，lr = 0.1，走 20 步，把每一步的位置画成点。在 Notebook 里输入这段代码，就会得到右边这张图（它正是由这段代码画出来的）。",
+        "en": "The book's chapter 4 code: from (−3, 4), lr = 0.1, 20 steps, each position drawn as a dot. Type it into a notebook and you get the figure on the right (drawn by exactly this code).",
     },
     "gradient_descent.shade": {"zh": "f", "en": "f"},
     "gradient_descent.shade_log": {"zh": "log₁₀(1 + f − min f)", "en": "log₁₀(1 + f − min f)"},

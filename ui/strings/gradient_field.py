@@ -12,18 +12,20 @@ STRINGS = {
         "be, and where −∇f points on a contour map.",
     },
     "gradient_field.intro": {
-        "zh": "**你将看到：** 先用书中的例子 f(x) = 0.01x² + 0.1x 体会数值微分：用很小的差分 h "
-        "求出切线的斜率，再看清 h 为什么不能太小（h = 1e-50 会得到 0）。然后把各个变量的偏导数"
-        "合成梯度：在等高线图上画出每个网格点的 −∇f 箭头，它们指向函数值下降最快的方向。"
-        "你可以换函数、调箭头密度、比较数值梯度和解析梯度，拖动一个点查看它的梯度，"
-        "或切换到 3D 曲面视图。",
-        "en": "**What you will see:** first numerical differentiation on the book's example "
-        "f(x) = 0.01x² + 0.1x: a tiny difference h gives the slope of the tangent, and you will "
-        "see why h must not be too small (h = 1e-50 gives 0). Then the partial derivatives "
-        "combine into the gradient: on a contour map, an arrow −∇f at every grid point shows "
-        "the direction in which f falls fastest. Change the function and the arrow density, "
-        "compare the numerical and the analytic gradient, drag a point to read its gradient, "
-        "or switch to the 3-D surface.",
+        "zh": "先用切线看数值微分，再在等高线图上看梯度 −∇f 的箭头。",
+        "en": "First numerical differentiation as tangent lines, then the gradient −∇f as arrows on a contour map.",
+    },
+    "gradient_field.about": {
+        "zh": "用书中的例子 f(x) = 0.01x² + 0.1x 体会数值微分：用很小的差分 h 求出切线的斜率，再看清 h 为什么不能太小（h = 1e-50 会得到 0）。然后把各个变量的偏导数合成梯度：在等高线图上画出每个网格点的 −∇f 箭头，它们指向函数值下降最快的方向，并且垂直于等高线（两个轴的刻度一样长，所以看得出垂直）。你可以换函数、调箭头密度、比较数值梯度和解析梯度，拖动一个点查看它的梯度，或切换到 3D 曲面视图。",
+        "en": "The book's example f(x) = 0.01x² + 0.1x shows numerical differentiation: a tiny difference h gives the slope of the tangent, and you will see why h must not be too small (h = 1e-50 gives 0). Then the partial derivatives combine into the gradient: on a contour map, an arrow −∇f at every grid point shows the direction in which f falls fastest, perpendicular to the contour lines (both axes have the same scale, so you can see the right angle). Change the function and the arrow density, compare the numerical and the analytic gradient, drag a point to read its gradient, or switch to the 3-D surface.",
+    },
+    "gradient_field.book_tangent": {
+        "zh": "书中第 4 章的代码：画出 f(x) = 0.01x² + 0.1x 和它在 x = 5 处的切线。在 Notebook 里输入这段代码，就会得到右边这张图（它正是由这段代码画出来的）。",
+        "en": "The book's chapter 4 code: f(x) = 0.01x² + 0.1x and its tangent at x = 5. Type it into a notebook and you get the figure on the right (drawn by exactly this code).",
+    },
+    "gradient_field.book_quiver": {
+        "zh": "书中第 4 章的代码：在 [−2, 2]² 的网格上画出 f(x0, x1) = x0² + x1² 的 −∇f 箭头。在 Notebook 里输入这段代码，就会得到右边这张图（它正是由这段代码画出来的）。",
+        "en": "The book's chapter 4 code: the arrows −∇f of f(x0, x1) = x0² + x1² on a grid over [−2, 2]². Type it into a notebook and you get the figure on the right (drawn by exactly this code).",
     },
     "gradient_field.x0": {"zh": "x0", "en": "x0"},
     "gradient_field.x1": {"zh": "x1", "en": "x1"},

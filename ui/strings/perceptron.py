@@ -9,18 +9,12 @@ STRINGS = {
         "needs two layers, and watch the learning rule move the line step by step.",
     },
     "perceptron.intro": {
-        "zh": "**你将看到：** 感知机先算加权和 a = w1·x1 + w2·x2 + b，a > 0 时输出 1，否则输出 0。"
-        "在 (x1, x2) 平面上，a = 0 是一条直线：着色的一侧输出 1，另一侧输出 0。"
-        "先拖动滑块（或点预设），让直线实现与门、或门等逻辑门，右边的图同时画出所有可行的 (w1, w2)；"
-        "接着看异或门为什么一条直线做不到，两层感知机和一个用反向传播训练的小网络又是怎么做到的；"
-        "最后看感知机学习规则怎样一步步把直线挪到正确的位置。",
-        "en": "**What you will see:** a perceptron computes a weighted sum a = w1·x1 + w2·x2 + b "
-        "and outputs 1 when a > 0, else 0. In the (x1, x2) plane, a = 0 is a line: the shaded "
-        "side outputs 1, the other side 0. Drag the sliders (or click a preset) until the line "
-        "realises AND, OR and the other gates, while the chart beside it shows every (w1, w2) "
-        "that works. Then see why no single line can do XOR, and how two layers of perceptrons "
-        "and a small network trained by backprop do it. Last, watch the perceptron learning rule "
-        "move the line into place, step by step.",
+        "zh": "拖动 w1、w2、b（或点预设），让直线把四个输入分对，实现一个逻辑门。",
+        "en": "Drag w1, w2 and b (or click a preset) until the line sorts the four inputs into a logic gate.",
+    },
+    "perceptron.about": {
+        "zh": "感知机先算加权和 a = w1·x1 + w2·x2 + b，a > 0 时输出 1，否则输出 0。在 (x1, x2) 平面上，a = 0 是一条直线：着色的一侧输出 1，另一侧输出 0。右边的图同时画出所有可行的 (w1, w2)。往下看：异或门为什么一条直线做不到，两层感知机和一个用反向传播训练的小网络又是怎么做到的；最后看感知机学习规则怎样一步步把直线挪到正确的位置。",
+        "en": "A perceptron computes a weighted sum a = w1·x1 + w2·x2 + b and outputs 1 when a > 0, else 0. In the (x1, x2) plane, a = 0 is a line: the shaded side outputs 1, the other side 0. The chart beside it shows every (w1, w2) that works. Further down: why no single line can do XOR, how two layers of perceptrons and a small network trained by backprop do it, and how the perceptron learning rule moves the line into place, step by step.",
     },
     # -- 1 playground
     "perceptron.play_title": {
@@ -28,10 +22,10 @@ STRINGS = {
         "en": "1 Set the weights: a line is a logic gate",
     },
     "perceptron.presets": {
-        "zh": "**预设**：前四个来自种子笔记里的表格（与非门取与门权重的相反数），"
+        "zh": "**预设**：前四个是常见的一组整数权重（与非门取与门权重的相反数），"
         "最后一个是书中的与门 (w1, w2, θ) = (0.5, 0.5, 0.7)，即 b = −θ = −0.7。",
-        "en": "**Presets**: the first four come from the seed notes' table (NAND negates AND's "
-        "weights); the last is the book's AND, (w1, w2, θ) = (0.5, 0.5, 0.7), i.e. b = −θ = −0.7.",
+        "en": "**Presets**: the first four are a common set of whole-number weights (NAND "
+        "negates AND's weights); the last is the book's AND, (w1, w2, θ) = (0.5, 0.5, 0.7), i.e. b = −θ = −0.7.",
     },
     "perceptron.preset.AND": {"zh": "与门 AND：[1, 1]，−1.5", "en": "AND: [1, 1], −1.5"},
     "perceptron.preset.OR": {"zh": "或门 OR：[1, 1]，−0.5", "en": "OR: [1, 1], −0.5"},
@@ -186,21 +180,24 @@ STRINGS = {
     "perceptron.mlp_intro": {
         "zh": "把阶跃函数换成平滑的激活函数，网络就能用梯度来训练。这里是一个 2 → 隐藏层 → 2 的网络"
         "（`lab.network.MultiLayerNet`，Adam 优化器，softmax 输出），只喂异或的四个点。"
-        "颜色表示网络认为 y = 1 的概率，黑线是概率为 0.5 的决策边界：它是弯的，就像种子笔记里的那张图。"
-        "点图下的 ▶ 播放训练过程，或者拖动左边的滑块看某一次迭代。",
+        "颜色表示网络认为 y = 1 的概率，黑线是概率为 0.5 的决策边界：它是弯的。"
+        "用图下的 ▶ 播放训练过程，或拖动图下的滑块看某一次迭代，右边的损失曲线跟着标出同一次迭代。",
         "en": "Swap the step function for a smooth activation and the network can be trained by "
         "gradients. Here a 2 → hidden → 2 network (`lab.network.MultiLayerNet`, the Adam "
         "optimizer, a softmax output) is fed only XOR's four points. The colour is the "
         "network's probability that y = 1; the black line, where it is 0.5, is the decision "
-        "boundary, and it is curved, as in the seed notes' picture. Press ▶ under the chart to "
-        "play the training, or drag the slider on the left to one iteration.",
+        "boundary, and it is curved. Press ▶ under the chart to play the training, or drag "
+        "the slider under it to one iteration; the loss curve on the right marks the same one.",
     },
     "perceptron.hidden": {"zh": "隐藏层神经元个数", "en": "hidden units"},
     "perceptron.activation": {"zh": "隐藏层激活函数", "en": "hidden activation"},
     "perceptron.act.sigmoid": {"zh": "Sigmoid", "en": "Sigmoid"},
     "perceptron.act.relu": {"zh": "ReLU", "en": "ReLU"},
     "perceptron.seed": {"zh": "随机种子（初始权重）", "en": "random seed (initial weights)"},
-    "perceptron.iteration": {"zh": "看第几次迭代", "en": "show iteration"},
+    "perceptron.mlp_table": {
+        "zh": "训练结束（第 {it} 次迭代）时网络对四个输入的输出：",
+        "en": "The network's outputs for the four inputs at the end of training (iteration {it}):",
+    },
     "perceptron.mlp_frame": {"zh": "第 {it} 次迭代", "en": "Iteration {it}"},
     "perceptron.prob": {"zh": "P(y = 1)", "en": "P(y = 1)"},
     "perceptron.play": {"zh": "▶ 播放", "en": "▶ Play"},
@@ -208,10 +205,6 @@ STRINGS = {
     "perceptron.loss": {"zh": "损失", "en": "loss"},
     "perceptron.iter_axis": {"zh": "迭代次数", "en": "iteration"},
     "perceptron.loss_axis": {"zh": "交叉熵损失（对数刻度）", "en": "cross-entropy (log scale)"},
-    "perceptron.loss_title": {
-        "zh": "损失曲线（红线：当前迭代）",
-        "en": "Loss (red: shown iteration)",
-    },
     "perceptron.col_p": {"zh": "P(y = 1)", "en": "P(y = 1)"},
     "perceptron.mlp_ok": {
         "zh": "训练结束时四个点全部分对。边界之所以能弯，靠的是隐藏层的非线性：单个感知机只能画直线。",
@@ -254,9 +247,9 @@ STRINGS = {
     },
     "perceptron.shown": {"zh": "这一步看的输入", "en": "input looked at in this step"},
     "perceptron.step0": {
-        "zh": "**起点**：w = ({w1:.2f}, {w2:.2f})，b = {b:.2f}。向右拖动“第几步”，或点图下的 ▶ 播放。",
-        "en": "**Start**: w = ({w1:.2f}, {w2:.2f}), b = {b:.2f}. Drag the step slider, or press "
-        "▶ under the chart.",
+        "zh": "**起点**：w = ({w1:.2f}, {w2:.2f})，b = {b:.2f}。向右拖动左边的“第几步”，看直线一步步移动。",
+        "en": "**Start**: w = ({w1:.2f}, {w2:.2f}), b = {b:.2f}. Drag the step slider on the left "
+        "to move the line step by step.",
     },
     "perceptron.step_ok": {
         "zh": "**第 {k} 步**（第 {epoch} 轮）：输入 x = ({x1:g}, {x2:g})，目标 t = {t}，输出 y = {y}。"
