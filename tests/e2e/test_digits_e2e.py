@@ -117,10 +117,10 @@ def open_digits(page: Page, server: str, lang: str) -> None:
 def examples_shown(page: Page, lang: str) -> None:
     """The empty canvas's companion: ten real MNIST digits, loaded as images in the page."""
     expect(page.get_by_role("heading", name=CATALOG["digits.examples_title"][lang])).to_be_visible()
-    images = page.locator('[data-testid="stImage"] img')
-    expect(images).to_have_count(10)
+    images = page.locator('[data-testid="stImage"] img')  # the ten first; the held-out
+    expect(images.nth(9)).to_be_attached()  # writers' examples follow further down the page
     page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stImage"] img')]
+        """() => [...document.querySelectorAll('[data-testid="stImage"] img')].slice(0, 10)
             .every(i => i.complete && i.naturalWidth > 0)"""
     )
 
