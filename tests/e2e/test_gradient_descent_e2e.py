@@ -114,7 +114,12 @@ def test_play_keeps_the_contour_map(page, server, lang):
     open_page(page, server, lang)
     prefix = text("step_prefix", lang)
     chart = page.locator(".js-plotly-plot").first
-    before = blue_tint(page, chart)
+    before = 0.0
+    for _ in range(60):  # the map is a picture under the plot: wait until it has loaded
+        before = blue_tint(page, chart)
+        if before > 15:
+            break
+        page.wait_for_timeout(500)
     assert before > 15, before
     chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
     page.wait_for_function(
