@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from lab.activations import softmax
 from lab.cnn import DEFAULT_RECIPE, default_net
 from lab.fast_inference import fast_predict_proba
 from lab.mnist import load_mnist_test
@@ -60,6 +61,7 @@ __all__ = [
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 IMAGE_SHAPE = (1, 28, 28)
 _META_KEY = "__meta__"
+FAST_MIN_BATCH = 32  # below this, one canvas at a time, the teaching layers are faster
 _FORMAT = 1
 
 
@@ -203,7 +205,8 @@ class Model:
     def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> NDArray[np.floating]:
         """Class probabilities, shape (N, 10), every row positive and summing to 1.
 
-        Runs ``lab.fast_inference`` (channels-last, batch norm folded into the convolutions),
+        From ``FAST_MIN_BATCH`` images on, runs ``lab.fast_inference`` (channels-last, batch
+        norm folded into the convolutions, rebuilt on every call),
         which gives the teaching layers' ``softmax(network.predict(x))`` to float rounding:
         the same predictions, probabilities within 1e-5. Batches of ``batch_size`` images
         bound the memory; the answers do not depend on it.
@@ -211,6 +214,8 @@ class Model:
         x = self.images(x)
         if len(x) == 0:
             return np.zeros((0, self.network.output_size), self.network.dtype)
+        if len(x) < FAST_MIN_BATCH:  # a drawing: folding the weights would cost more than it saves
+            return softmax(self.network.predict(x))
         return fast_predict_proba(self.network, x, batch_size)
 
     def predict(self, x: ArrayLike) -> NDArray[np.intp]:
