@@ -83,7 +83,7 @@ def test_repeated_lang_takes_one_value_and_normalises_the_url(values, lang):
     at.run()
     assert at.session_state["lang"] == lang
     assert at.query_params["lang"] == lang  # one value (before: both, and the last shown)
-    assert at.markdown[0].value == CATALOG["home.intro"][lang]
+    assert at.caption[0].value == CATALOG["home.intro"][lang]  # the home intro is a caption
 
 
 def test_lang_from_url():

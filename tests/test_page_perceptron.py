@@ -126,7 +126,7 @@ def test_mlp_figure_owns_the_iteration(page):
     decimals), the title and the loss panel's marker to the same iteration; the in-figure
     slider has a step per frame and starts at the last; the loss panel plots lab's loss."""
     lang = page.lang
-    run = P.train_xor_mlp()
+    run = X.train_xor_mlp()
     spec = chart(page, "perceptron_mlp_chart")
     frames = spec["frames"]
     assert [f["name"] for f in frames] == [str(n) for n in run.iters]
