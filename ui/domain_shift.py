@@ -61,7 +61,14 @@ def real_handwriting() -> None:
     """Held-out writers' pen digits: per-digit accuracy of both networks and examples."""
     x, labels, predicted = held_out_readings()
     st.subheader(t("domain_shift.title"))
-    st.markdown(t("domain_shift.intro", n=len(labels), writers=len(HELD_OUT_WRITERS)))
+    st.markdown(
+        t(
+            "domain_shift.intro",
+            n=len(labels) // 2,
+            drawings=len(labels),
+            writers=len(HELD_OUT_WRITERS),
+        )
+    )
     acc = {n: per_class_accuracy(confusion_matrix(labels, predicted[n])) for n in PAIR}
     overall = {n: float(np.mean(predicted[n] == labels)) for n in PAIR}
     columns = {  # a column per digit, a row per network

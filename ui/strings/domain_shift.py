@@ -12,8 +12,8 @@ STRINGS = {
         "en": "Real handwriting: a network knows only what it has seen",
     },
     "domain_shift.intro": {
-        "zh": "下面是 {writers} 位真人在手写板上写的 {n} 个数字（UCI pendigits 数据集），像画布那样画成白色笔画，再用和画布相同的预处理变成 28×28。两个网络都**从未见过这些人**。书中网络只用 MNIST 训练；默认模型还用另外 24 位书写者的笔迹训练过。",
-        "en": "Below are {n} digits written by {writers} real people on a tablet (the UCI pendigits data set), drawn as white strokes like the canvas and turned into 28×28 by the canvas's own preprocessing. **Neither network has seen these people.** The book network was trained on MNIST only; the default model has also learned from the pen strokes of 24 other writers.",
+        "zh": "下面是 {writers} 位真人在手写板上写的 {n} 个数字（UCI pendigits 数据集），每个像画布那样画成白色笔画两次（共 {drawings} 张），再用和画布相同的预处理变成 28×28。两个网络都**从未见过这些人**。书中网络只用 MNIST 训练；默认模型还用另外 24 位书写者的笔迹训练过。",
+        "en": "Below are {n} digits written by {writers} real people on a tablet (the UCI pendigits data set), each drawn twice as white strokes like the canvas ({drawings} drawings) and turned into 28×28 by the canvas's own preprocessing. **Neither network has seen these people.** The book network was trained on MNIST only; the default model has also learned from the pen strokes of 24 other writers.",
     },
     "domain_shift.model.book": {"zh": "书中网络（仅 MNIST）", "en": "Book network (MNIST only)"},
     "domain_shift.model.default": {
