@@ -16,6 +16,7 @@ import io
 import os
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,26 @@ def digits():
     return out
 
 
+def run_in_fresh_loop(scenario):
+    """asyncio.run(scenario()) in a thread of its own, so an event loop some earlier test left
+    running in the main thread (Playwright's sync API) cannot refuse it."""
+    result: list = []
+    failure: list[BaseException] = []
+
+    def target():
+        try:
+            result.append(asyncio.run(scenario()))
+        except BaseException as exc:  # re-raised in the test's own thread below
+            failure.append(exc)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
 def shown(run) -> str | None:
     values = [m.body for m in run.of_kind("metric")]
     return values[0] if values else None
@@ -116,7 +137,7 @@ def test_session_stays_on_one_process_across_reruns_and_upload(lab_class, digits
         await s.close()
         return s.upstreams
 
-    upstreams = asyncio.run(scenario())
+    upstreams = run_in_fresh_loop(scenario)
     assert len(upstreams) == 1 and upstreams <= set(lab_class.backends)
 
 
@@ -163,7 +184,7 @@ def test_dead_process_is_routed_around(lab_class, digits):
         await victim.close()
         return newcomers
 
-    newcomers = asyncio.run(scenario())
+    newcomers = run_in_fresh_loop(scenario)
     assert all(u == {live} for u in newcomers), newcomers
     fails: dict[str, int] = {}
     for _ in range(serve_class.FAILS_TO_MARK_DOWN):

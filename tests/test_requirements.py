@@ -3,10 +3,10 @@ pin is imported (read from the source with ast, so a lazy import inside a functi
 
 from __future__ import annotations
 
-import ast
+import json
 import re
+import subprocess
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,32 +17,39 @@ TOOLS = {"ruff"}  # run as commands (make lint), never imported
 AWAITING: dict[str, str] = {}  # pinned ahead of the code using it (none now)
 
 
-def _parse(source: str) -> ast.Module:
-    """ast.parse in a fresh thread: CPython 3.11.7's parser can raise "AST constructor
-    recursion depth mismatch" when the calling thread's recursion bookkeeping was left off by
-    earlier tests (seen once in the full suite); a new thread starts with a clean count."""
-    out: list[ast.Module] = []
-    worker = threading.Thread(target=lambda: out.append(ast.parse(source)))
-    worker.start()
-    worker.join()
-    return out[0]
+_IMPORTS_OF = """
+import ast, json, sys
+found = {}
+for name in sys.argv[1:]:
+    for node in ast.walk(ast.parse(open(name, encoding="utf-8").read())):
+        if isinstance(node, ast.Import):
+            mods = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            mods = [node.module]
+        else:
+            continue
+        found[name] = found.get(name, []) + mods
+print(json.dumps(found))
+"""
 
 
 def imported(paths: list[Path]) -> dict[str, str]:
-    """Third-party top-level modules imported by these files: module -> one file importing it."""
+    """Third-party top-level modules imported by these files: module -> one file importing it.
+    Parsed in a child interpreter: CPython 3.11.7's parser raised "AST constructor recursion
+    depth mismatch" inside the full suite after the browser tests' greenlets had run, even in
+    a fresh thread; a new process starts clean."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_OF, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     found = {}
-    for path in paths:
-        for node in ast.walk(_parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
-                continue
-            for name in names:
-                top = name.split(".")[0]
-                if top not in sys.stdlib_module_names and top not in LOCAL:
-                    found.setdefault(top, str(path.relative_to(ROOT)))
+    for name, modules in json.loads(done.stdout).items():
+        for module in modules:
+            top = module.split(".")[0]
+            if top not in sys.stdlib_module_names and top not in LOCAL:
+                found.setdefault(top, str(Path(name).relative_to(ROOT)))
     return found
 
 

@@ -76,9 +76,9 @@ def start_server(
     raise RuntimeError("streamlit did not become healthy in 90 s")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server() -> Iterator[str]:
-    """The base URL of a running lab."""
+    """The base URL of a running lab (stopped when the browser tests end)."""
     proc, url = start_server()
     yield url
     proc.terminate()
@@ -88,9 +88,11 @@ def server() -> Iterator[str]:
         proc.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """Debian's chromium driven by Playwright (no downloaded browser)."""
+    """Debian's chromium driven by Playwright (no downloaded browser). Package-scoped: Playwright's
+    sync API keeps an event loop running in the main thread until it stops, which would make
+    every later ``asyncio.run`` in the suite (tests/test_proxy.py) fail."""
     exe = shutil.which("chromium")
     if not exe:
         _need("chromium", "install Debian's package: apt-get install -y chromium")

@@ -53,12 +53,6 @@ def test_train_watch_and_download(page, server, lang):
         assert npz["W1"].shape == (784, 50)
 
 
-@pytest.mark.xfail(
-    reason="open (issue 13): since training moved to a background thread, a 60,000-image run "
-    "started in the browser showed no mini-batch progress within the wait on this machine; "
-    "lab.live_training alone trains ~1,000 mini-batches/s",
-    strict=False,
-)
 def test_stop_and_gradient_check(page, server):
     """A long run stops on request and says where; the gradient check shows its verdict."""
     lang = "zh"
@@ -94,12 +88,6 @@ def batches_done(pg) -> int:
     return int(found.group(1)) if found else 0
 
 
-@pytest.mark.xfail(
-    reason="open (issue 13): since training moved to a background thread, a 60,000-image run "
-    "started in the browser showed no mini-batch progress within the wait on this machine; "
-    "lab.live_training alone trains ~1,000 mini-batches/s",
-    strict=False,
-)
 def test_second_session_stays_responsive(browser, server):
     """Session A trains on all 60,000 images; session B moves a slider on /activations. B's
     chart redraws after every press while A keeps training. Prints the measured latencies."""

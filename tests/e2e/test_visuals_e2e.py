@@ -27,7 +27,6 @@ PHONE = {"width": 390, "height": 844}
 STEMS = [None, *(p.stem for p in PAGES)]
 # Pages whose strings another branch (visA) rewrites; reported there, expected to pass after
 # the merge.
-PENDING_SEED = {"perceptron"}
 RANDOM_SEED = re.compile(r"随机种子|random seed", re.IGNORECASE)
 SEED = re.compile(r"seed|种子", re.IGNORECASE)
 FLOAT_NOISE = re.compile(r"\d\.\d*(0{6,}|9{6,})\d")  # 0.019500000000000007, 0.5999999999
@@ -63,10 +62,8 @@ def seed_labels(lang: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("stem", STEMS, ids=[s or "home" for s in STEMS])
-def test_no_seed_word_on_screen(page, server, lang, stem, request):
+def test_no_seed_word_on_screen(page, server, lang, stem):
     """No visible text says "seed"/"种子" except a random seed (and its controls' labels)."""
-    if stem in PENDING_SEED:
-        request.applymarker(pytest.mark.xfail(reason="visA rewrites these strings", strict=False))
     open_lab(page, f"{server}/{stem or ''}?lang={lang}")
     text = main_text(page)
     for label in seed_labels(lang):
