@@ -9,14 +9,14 @@ from ui.home import home
 from ui.i18n import init_language, t
 from ui.layout import friendly_errors
 from ui.nav import CHAPTERS, PAGES, leave_legacy_pages_mode
-from ui.widget_text import localize_inputs
+from ui.widget_text import localize_widgets
 
 leave_legacy_pages_mode()
 
 st.set_page_config(page_title="NN Visual Lab · 神经网络可视化实验室", page_icon="🧠", layout="wide")
 
 init_language()
-localize_inputs()
+localize_widgets()
 
 home_page = st.Page(home, title=t("common.home"), icon=":material/home:", default=True)
 sections: dict[str, list] = {"": [home_page]}

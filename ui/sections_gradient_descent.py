@@ -199,6 +199,7 @@ def lessons() -> None:
         default=[10.0, 1e-10, 0.1, 0.01],
         max_selections=4,
         format_func=number_label,
+        placeholder=t("common.choose"),
         key="gradient_descent_lrs",
     )
     exact = right.toggle(t("gradient_descent.use_exact"), key="gradient_descent_lessons_exact")
@@ -286,6 +287,7 @@ def optimizers() -> None:
         list(OPTIMIZERS),
         default=list(OPTIMIZERS),
         format_func=labeller("gradient_descent.opt.{}"),
+        placeholder=t("common.choose"),
         key="gradient_descent_opts",
     )
     controls, chart = st.columns([1, 2.6])

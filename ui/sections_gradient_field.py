@@ -50,6 +50,7 @@ def tangents() -> None:
         default=[5, 10],
         max_selections=4,
         help=t("gradient_field.tangent_help"),
+        placeholder=t("common.choose"),
         key="gradient_field_tangents",
     )
     x = np.arange(0.0, 20.0, 0.1)  # the seed's grid

@@ -6,12 +6,14 @@ Streamlit's own browser tests use), a CSS rule hides the English and shows the c
 text in its place (``::after``); only the look changes, so nothing breaks if a future
 Streamlit renames an id: the English simply shows again. In English nothing is added.
 
-What is set here: "Press Enter to apply" under text and number inputs, and a file
-uploader's "Upload" button and "5MB per file" line. Left in English (see the README):
-the "Drag and drop a file here" overlay shown only while a file is dragged over the
-uploader, screen-reader labels ("Help for ...", "Add files") and the drawable canvas's
-toolbar tooltips (drawn inside the component's shadow DOM). multiselect's "Select all" is
-a parameter: ``st.multiselect(..., select_all=False)``.
+What is set here: "Press Enter to apply" under text and number inputs, a multiselect
+dropdown's "Select all" / "Select N matches" rows and its empty-list message ("No results",
+"You can only select up to N options. Remove an option first."), and a file uploader's
+"Upload" button and "5MB per file" line. Left in English (see the README): the "Drag and
+drop a file here" overlay shown only while a file is dragged over the uploader,
+screen-reader labels ("Help for ...", "Add files", "Clear all") and the drawable canvas's
+toolbar tooltips (``title`` attributes set by its script inside the component's shadow DOM,
+which neither CSS nor a parameter reaches).
 """
 
 from __future__ import annotations
@@ -35,11 +37,28 @@ def _style(rules: str) -> None:
     st.html(f"<style>{rules}</style>")
 
 
-def localize_inputs() -> None:
-    """ "Press Enter to apply" under every text/number input, in the page's language."""
+# A multiselect's dropdown (a popover outside the widget) lists its bulk action first, as a
+# row whose data-key is Streamlit's sentinel value.
+DROPDOWN = '[data-testid="stMultiSelectDropdown"]'
+
+
+def localize_widgets() -> None:
+    """ "Press Enter to apply" under every text/number input and a multiselect dropdown's
+    texts, in the page's language (app.py calls this once per run, for every page)."""
     if current_lang() == "en":
         return
-    _style(_replace('[data-testid="InputInstructions"] > span', t("common.press_enter"), "12px"))
+    _style(
+        _replace('[data-testid="InputInstructions"] > span', t("common.press_enter"), "12px")
+        + _replace(
+            f'{DROPDOWN} [data-key="__select_all__"] [data-item-hl]', t("common.select_all"), "14px"
+        )
+        + _replace(
+            f'{DROPDOWN} [data-key="__select_matches__"] [data-item-hl]',
+            t("common.select_matches"),
+            "14px",
+        )
+        + _replace(f'{DROPDOWN} [role="listbox"][data-empty] > div', t("common.none_left"), "14px")
+    )
 
 
 def localize_uploader(key: str, max_mb: int) -> None:

@@ -124,6 +124,29 @@ def contour_scales(pg: Page) -> list[dict]:
     return pg.evaluate(JS_CONTOUR_SCALES)
 
 
+def wait_contour_maps(pg: Page, n: int, timeout: float = 60_000) -> list[dict]:
+    """Wait until n contour maps are drawn (a chart's data arrives after its frame), then
+    return their scales."""
+    pg.wait_for_function(f"() => ({JS_CONTOUR_SCALES})().length >= {n}", timeout=timeout)
+    return contour_scales(pg)
+
+
+# The contour picture under an animated chart (a layout image placed in data units), as the
+# browser draws it: the drawn <image>'s width/height in pixels against sizex/sizey in units.
+JS_PICTURE_SCALE = """(p) => {
+    const img = p.querySelector('.layer-below .imagelayer image');
+    const spec = p._fullLayout.images[0];
+    if (!img || !spec) return null;
+    const r = img.getBoundingClientRect();
+    return {pixels: r.width / r.height, ranges: spec.sizex / spec.sizey};
+}"""
+
+
+def picture_scale(chart) -> dict | None:
+    """{pixels, ranges} of the contour picture under an animated chart (JS_PICTURE_SCALE)."""
+    return chart.evaluate(JS_PICTURE_SCALE)
+
+
 # The plot area of a chart as a box in page pixels.
 JS_PLOT_BOX = """(p) => {
     const r = p.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();

@@ -13,7 +13,9 @@ from tests.e2e.helpers import (
     contour_scales,
     open_lab,
     pick,
+    picture_scale,
     slide_to,
+    wait_contour_maps,
 )
 from ui.strings import CATALOG
 
@@ -146,11 +148,37 @@ def test_play_keeps_the_contour_map(page, server, lang):
 def test_contour_maps_at_equal_scale(page, server, size):
     """Every contour map on the page (the walk, the four learning rates, the optimizer race)
     draws one unit of x0 as long as one unit of x1: plot-area width/height equals the axis
-    ranges' width/height within 2 %, on a desktop and on a phone (was 2:1, 0.67:1, 0.3-0.55)."""
+    ranges' width/height within 2 %, on a desktop and on a phone (was 2:1, 0.67:1, 0.3-0.55).
+    The walk's map is a picture under the plot (see charts_gradient.animate_path): it is drawn
+    at equal scale too, before ▶ and after the walk has played to its end."""
     page.set_viewport_size({"width": size[0], "height": size[1]})
     open_page(page, server, "en")
-    scales = contour_scales(page)
-    assert len(scales) >= 5, scales  # 4 panels, race, and the walk when its contour trace shows
+    scales = wait_contour_maps(page, 6)
+    assert len(scales) == 6, scales  # the walk, 4 panels, race
     for s in scales:
         assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), scales
+    chart = page.locator(".js-plotly-plot").first
+    picture = picture_scale(chart)
+    assert picture is not None and picture["pixels"] == pytest.approx(picture["ranges"], rel=0.02)
+    prefix = text("step_prefix", "en")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".updatemenu-button", has_text=text("play", "en")).click()
+    page.wait_for_function(
+        """([sel, p]) => {
+            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
+            return n > 0 && n < 100;
+        }""",
+        arg=[CURRENT_STEP, prefix],
+    )
+    page.wait_for_function(
+        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
+        arg=[CURRENT_STEP, f"{prefix} 100"],
+        timeout=60_000,
+    )
+    after = contour_scales(page)
+    assert len(after) == 6, after
+    for s in after:
+        assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), after
+    picture = picture_scale(chart)
+    assert picture is not None and picture["pixels"] == pytest.approx(picture["ranges"], rel=0.02)
     shot(page, f"gradient_descent-equal-scale-{size[0]}")

@@ -38,4 +38,11 @@ STRINGS = {
     "common.press_enter": {"zh": "按回车键应用", "en": "Press Enter to apply"},
     "common.upload_button": {"zh": "选择文件", "en": "Upload"},
     "common.upload_limit": {"zh": "单个文件不超过 {mb} MB", "en": "{mb}MB per file"},
+    "common.choose": {"zh": "请选择", "en": "Choose options"},
+    "common.select_all": {"zh": "全选", "en": "Select all"},
+    "common.select_matches": {"zh": "选中所有匹配项", "en": "Select all matches"},
+    "common.none_left": {
+        "zh": "没有可选的了（已选满时，先删掉一个）",
+        "en": "Nothing left to pick (when full, remove one first)",
+    },
 }

@@ -26,8 +26,8 @@ STRINGS = {
     },
     "shapes.lead": {
         "zh": "给 A、B 挑形状和运算，看 numpy 得到的形状，或者它为什么报错、怎么改。先点一个例子试试：",
-        "en": "Pick shapes for A and B and an operation: see numpy's result shape, or why it "
-        "refuses and how to fix it. Start with an example:",
+        "en": "Pick shapes for A and B and an operation: numpy's result shape, or why it refuses "
+        "and how to fix it. Try an example:",
     },
     # -- 1 playground
     "shapes.example.product": {"zh": "(2, 3)·(3, 2)", "en": "(2, 3)·(3, 2)"},

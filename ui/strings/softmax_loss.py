@@ -23,8 +23,8 @@ STRINGS = {
     # --- from scores to a decision ---------------------------------------------------------
     "softmax_loss.lead": {
         "zh": "输入网络最后一层的打分，看 softmax 把它们变成加起来等于 1 的概率，概率最大的就是网络的决定。",
-        "en": "Type a network's last-layer scores: softmax turns them into probabilities that "
-        "add up to 1, and the most probable class is the network's decision.",
+        "en": "Type a network's last-layer scores: softmax makes them probabilities that sum to "
+        "1, and the most probable class wins.",
     },
     "softmax_loss.logits": {
         "zh": "打分 a（logits），用逗号分隔",
