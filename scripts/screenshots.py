@@ -4,7 +4,8 @@
 
 Starts its own `streamlit run app.py` on a free port, drives Debian's chromium with
 Playwright, uses each page's main control once (draws a 7 on /digits, picks an example on
-/shapes, moves the first slider elsewhere), then saves what the first screen shows (or the
+/shapes, shows the derivatives on /activations, moves the first slider elsewhere), waits
+until every chart and image is drawn, then saves what the first screen shows (or the
 whole page with --full) to docs/screenshots/<page>-<lang>-<desktop|phone>.png, as 256-colour
 PNGs (Pillow) so the folder stays small.
 """
@@ -56,14 +57,17 @@ def nudge_first_slider(pg, steps: int = 4) -> None:
         thumb.press("ArrowRight")
 
 
+DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(c => c.querySelector('.main-svg .plot'))
+    && [...document.querySelectorAll('[data-testid="stMain"] img')]
+        .every(i => i.complete && i.naturalWidth > 0)"""
+
+
 def settled(pg) -> None:
-    """Wait until no element is still a loading placeholder and every chart is drawn."""
-    pg.wait_for_function(
-        """() => !document.querySelector('[data-testid="stSkeleton"]')
-            && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                .every(c => c.querySelector('.main-svg'))""",
-        timeout=120_000,
-    )
+    """Wait until no element is still a loading placeholder, every chart is drawn and every
+    image (st.image files come from the media endpoint) has loaded."""
+    pg.wait_for_function(DRAWN, timeout=120_000)
 
 
 def use_main_control(pg, stem: str | None) -> None:
@@ -71,6 +75,8 @@ def use_main_control(pg, stem: str | None) -> None:
         draw_seven(pg)
     elif stem == "shapes":
         pg.locator(".st-key-shapes_example_outer button").click()
+    elif stem == "activations":
+        pg.locator(".st-key-act_derivs label").click()  # the derivatives next to the curves
     elif stem is not None:
         nudge_first_slider(pg)
     wait_idle(pg, timeout=120_000)
