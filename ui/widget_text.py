@@ -27,9 +27,8 @@ from ui.i18n import current_lang, t
 
 def _replace(selector: str, text: str, size: str) -> str:
     """CSS that hides the text of ``selector`` and writes ``text`` in its place."""
-    return (
-        f"{selector}{{font-size:0}}{selector}::after{{content:{json.dumps(text)};font-size:{size}}}"
-    )
+    content = json.dumps(text, ensure_ascii=False)  # CSS reads \" and \\, not \uXXXX escapes
+    return f"{selector}{{font-size:0}}{selector}::after{{content:{content};font-size:{size}}}"
 
 
 def _style(rules: str) -> None:
@@ -57,7 +56,11 @@ def localize_widgets() -> None:
             t("common.select_matches"),
             "14px",
         )
-        + _replace(f'{DROPDOWN} [role="listbox"][data-empty] > div', t("common.none_left"), "14px")
+        + _replace(
+            f'{DROPDOWN} [role="listbox"][data-empty] [role="option"] > span',
+            t("common.none_left"),
+            "14px",
+        )
     )
 
 
