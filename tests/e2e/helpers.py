@@ -134,7 +134,7 @@ def wait_contour_maps(pg: Page, n: int, timeout: float = 60_000) -> list[dict]:
 # The contour picture under an animated chart (a layout image placed in data units), as the
 # browser draws it: the drawn <image>'s width/height in pixels against sizex/sizey in units.
 JS_PICTURE_SCALE = """(p) => {
-    const img = p.querySelector('.layer-below .imagelayer image');
+    const img = p.querySelector('.imagelayer image');
     const spec = p._fullLayout.images[0];
     if (!img || !spec) return null;
     const r = img.getBoundingClientRect();

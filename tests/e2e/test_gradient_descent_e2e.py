@@ -11,11 +11,11 @@ from tests.e2e.helpers import (
     assert_no_dialog,
     blue_tint,
     contour_scales,
-    open_lab,
     pick,
     picture_scale,
     slide_to,
     wait_contour_maps,
+    wait_idle,
 )
 from ui.strings import CATALOG
 
@@ -30,7 +30,8 @@ text = page_text(STEM)
 
 
 def open_page(page, server, lang: str) -> None:
-    open_lab(page, f"{server}/{STEM}?lang={lang}")
+    page.goto(f"{server}/{STEM}?lang={lang}")
+    wait_idle(page, timeout=120_000)  # a cold server on a loaded 2-core machine can take >30 s
     page.wait_for_function(
         f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {CHARTS}"
     )
