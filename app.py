@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.home import home
 from ui.i18n import init_language, t
-from ui.layout import friendly_errors
+from ui.layout import friendly_errors, toolbar_on_touch
 from ui.nav import CHAPTERS, PAGES, leave_legacy_pages_mode
 from ui.widget_text import localize_widgets
 
@@ -17,6 +17,7 @@ st.set_page_config(page_title="NN Visual Lab · 神经网络可视化实验室",
 
 init_language()
 localize_widgets()
+toolbar_on_touch()
 
 home_page = st.Page(home, title=t("common.home"), icon=":material/home:", default=True)
 sections: dict[str, list] = {"": [home_page]}

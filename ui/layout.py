@@ -35,6 +35,23 @@ def page_intro(stem: str) -> None:
         st.markdown(t(f"{stem}.intro"))
 
 
+# plotly.js shows its toolbar all the time on a screen without hover (a phone), where it covers
+# legends; there it shows once the chart is touched (a tap gives :hover), and stays untappable
+# (visibility, not opacity) until then.
+TOOLBAR_ON_TOUCH_CSS = """<style>
+@media (hover: none) {
+  .js-plotly-plot .modebar-container {visibility: hidden}
+  .js-plotly-plot:hover .modebar-container,
+  .js-plotly-plot:focus-within .modebar-container {visibility: visible}
+}
+</style>"""
+
+
+def toolbar_on_touch() -> None:
+    """On a phone, plotly's toolbar only after a tap on its chart (see TOOLBAR_ON_TOUCH_CSS)."""
+    st.html(TOOLBAR_ON_TOUCH_CSS)
+
+
 def page_about(stem: str) -> None:
     """The page's "what you will see" paragraph (``<stem>.intro``), folded in an expander."""
     with st.expander(t("common.about_page"), icon=":material/info:"):
