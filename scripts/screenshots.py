@@ -57,11 +57,20 @@ def nudge_first_slider(pg, steps: int = 4) -> None:
         thumb.press("ArrowRight")
 
 
-DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
-    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-        .every(c => c.querySelector('.main-svg .plot'))
-    && [...document.querySelectorAll('[data-testid="stMain"] img')]
-        .every(i => i.complete && i.naturalWidth > 0)"""
+# Only what the first screen shows counts: charts in closed tabs or expanders are not drawn,
+# and lazily loaded images below the fold are not fetched, until a person gets to them.
+DRAWN = """() => {
+    const seen = (e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0;
+    };
+    const main = document.querySelector('[data-testid="stMain"]');
+    return !document.querySelector('[data-testid="stSkeleton"]')
+        && [...main.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(seen)
+            .every(c => c.querySelector('.main-svg'))
+        && [...main.querySelectorAll('img')].filter(seen)
+            .every(i => i.complete && i.naturalWidth > 0);
+}"""
 
 
 def settled(pg) -> None:
