@@ -57,6 +57,20 @@ def _image_layout(fig: go.Figure, title: str, height: int, **layout) -> go.Figur
     )
 
 
+def _per_digit(fig, x_title, y_title, title, height, y_range, **layout) -> go.Figure:
+    """Bars over the digits 0-9: a tick under each digit, the y axis in percent."""
+    return _style(
+        fig,
+        x_title=x_title,
+        y_title=y_title,
+        title=title,
+        height=height,
+        layout=layout,
+        xaxis={"tickmode": "array", "tickvals": DIGITS},
+        yaxis={"range": y_range, "tickformat": ".0%"},
+    )
+
+
 def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
     """An image ready for st.image(width=size): uint8, size x size, never stretched.
 
@@ -112,15 +126,7 @@ def prob_bars(
             hovertemplate="%{x}: %{y:.4f}<extra></extra>",
         )
     )
-    return _style(
-        fig,
-        x_title=x_title,
-        y_title=y_title,
-        title=title,
-        height=height,
-        xaxis={"tickmode": "array", "tickvals": DIGITS},
-        yaxis={"range": [0, 1.12], "tickformat": ".0%"},
-    )
+    return _per_digit(fig, x_title, y_title, title, height, [0, 1.12])
 
 
 def image_heatmap(
@@ -323,16 +329,8 @@ def grouped_bars(
         ]
     )
     lo = min(float(np.nanmin(v)) for _, v in series)
-    return _style(
-        fig,
-        x_title=x_title,
-        y_title=y_title,
-        title=title,
-        height=height,
-        layout={"barmode": "group"},
-        xaxis={"tickmode": "array", "tickvals": DIGITS},
-        yaxis={"range": [max(0.0, lo - 0.05), 1.0], "tickformat": ".0%"},
-    )
+    y_range = [max(0.0, lo - 0.05), 1.0]
+    return _per_digit(fig, x_title, y_title, title, height, y_range, barmode="group")
 
 
 def map_grid(
