@@ -37,7 +37,7 @@ def page(request):
 
 
 def pills(at):
-    (picker,) = [w for w in at.button_group if w.key == "act_pick"]
+    (picker,) = [w for w in at.button_group if w.key == "activations_pick"]
     return picker
 
 
@@ -55,7 +55,7 @@ def test_all_functions_with_derivatives(page):
     (function, then its derivative), each equal to lab's on the chart's x; the legend is above
     the plot and the title is on the page, not in the figure, so no legend can cover it."""
     pills(page).set_value(list(reversed(A.ACTIVATIONS))).run()
-    page.toggle(key="act_derivs").set_value(True).run()
+    page.toggle(key="activations_derivs").set_value(True).run()
     assert_clean(page)
     spec = chart(page, "act_chart")
     names = [d["name"] for d in spec["data"]]

@@ -44,13 +44,13 @@ def test_five_functions_with_derivatives(page, server, lang, size):
     sat over the title and the chosen functions scrolled out of a one-line picker)."""
     page.set_viewport_size({"width": size[0], "height": size[1]})
     open_lab(page, f"{server}/activations?lang={lang}")
-    picker = page.locator(".st-key-act_pick")
+    picker = page.locator(".st-key-activations_pick")
     for name in FIVE[3:]:
         picker.get_by_role(
             "button", name=CATALOG[f"activations.fn.{name}"][lang], exact=True
         ).click()
         wait_idle(page)
-    page.locator(".st-key-act_derivs label").click()
+    page.locator(".st-key-activations_derivs label").click()
     wait_idle(page)
     chart = page.locator(".js-plotly-plot").first
     chart.locator(".legend .traces").nth(9).wait_for()
