@@ -92,10 +92,15 @@ def test_confusion_cell_picker_matches_the_matrix(book_report):
 
 
 def test_mistakes_gallery_most_confident_first(book_report):
-    """The mistake picked with the slider is the report's mistake of that rank."""
+    """The mistakes wait behind a switch (closed on a first visit); switched on, the mistake
+    picked with the slider is the report's mistake of that rank."""
     report, _ = book_report
     at = open_page("mnist", "en", mnist_model="book")
     assert at.metric[3].value == f"{report.accuracy:.2%}"
+    assert "mnist_rank" not in [s.key for s in at.slider]
+    assert at.toggle(key="mnist_show_gallery").value is False
+    at.toggle(key="mnist_show_gallery").set_value(True).run()
+    assert_clean(at)
     for rank in (1, 24):
         at.slider(key="mnist_rank").set_value(rank)
         at.run()
