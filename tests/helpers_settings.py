@@ -30,7 +30,7 @@ def check_kept_and_reset(
     Returns the first-visit values (for the caller's own checks against literal defaults).
     """
     first = shown_values(at)
-    kept = set(at.session_state[DEFAULTS])
+    kept = set(at.session_state[DEFAULTS]) if DEFAULTS in at.session_state else set()
     assert set(first) <= kept, f"not kept for the session: {sorted(set(first) - kept)}"
     for key, value in moves.items():
         before = shown_values(at).get(key)
