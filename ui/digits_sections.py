@@ -24,6 +24,8 @@ from ui.settings import keep
 from ui.upload import MAX_UPLOAD_MB, image_upload
 from ui.widget_text import localize_uploader
 
+INSIDE = "digits_inside"  # the toggle that shows the layers' pictures
+
 CANVAS = 280  # pixels: 10x MNIST's 28, so a stroke of ~20 px becomes MNIST's ~2 px
 STEP_PX = 120  # shown size of each preprocessing step
 CLEARED = "digits_cleared"  # session state: how many times the canvas was cleared (its key)
@@ -239,6 +241,9 @@ def draw_and_read() -> None:
         show_prediction(reading)
         compare_models(name, reading)
         show_steps(reading)
+    # The layers' pictures cost more than the prediction: drawn only when asked for.
+    if not st.toggle(t("digits.inside"), help=t("digits.inside_help"), **keep(INSIDE, False)):
+        return
     if len(m.network.input_shape) == 1:  # fully connected: 784 pixels in, W1 is (784, units)
         show_layers(m, reading)
     else:
