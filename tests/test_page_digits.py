@@ -20,6 +20,7 @@ from lab.digits import to_mnist
 from lab.network import TwoLayerNet
 from tests.catalog import text
 from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 from tests.test_digits import big_blank_png
 from ui import resources
 from ui.strings import CATALOG
@@ -289,3 +290,11 @@ def test_disagreement_shows_both_networks():
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(x.startswith("Book network reads") for x in titles)
     assert "Default model reads 9" in titles
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """The stroke width and the model are kept after a visit to /shapes; "reset this page"
+    puts back the default model and a 22-pixel stroke."""
+    at = open_page("digits", "en")
+    first = check_kept_and_reset(at, "digits", {"digits_stroke": 30, "digits_model": "book"})
+    assert first == {"digits_model": "default", "digits_source": "draw", "digits_stroke": 22}

@@ -132,6 +132,14 @@ STRINGS = {
     "mnist.cell_more": {"zh": "（只显示前 {k} 张）", "en": "(showing the first {k})"},
     "mnist.cell_empty": {"zh": "这个格子里没有图片。", "en": "No image falls in this cell."},
     "mnist.cell_caption": {"zh": "#{i} · {p}", "en": "#{i} · {p}"},
+    "mnist.show_gallery": {
+        "zh": "显示认错的图片，逐张查看概率",
+        "en": "Show the mistakes, one by one with their probabilities",
+    },
+    "mnist.show_per_class": {
+        "zh": "显示每个数字的准确率（两个模型对比）",
+        "en": "Show the accuracy per digit (both models)",
+    },
     "mnist.gallery_title": {
         "zh": "认错的图片（最有把握的错误在前）",
         "en": "Mistakes, most confident first",
