@@ -85,7 +85,7 @@ def use_main_control(pg, stem: str | None) -> None:
     elif stem == "shapes":
         pg.locator(".st-key-shapes_example_outer button").click()
     elif stem == "activations":
-        pg.locator(".st-key-act_derivs label").click()  # the derivatives next to the curves
+        pg.locator(".st-key-activations_derivs label").click()  # the derivatives next to the curves
     elif stem is not None:
         nudge_first_slider(pg)
     wait_idle(pg, timeout=120_000)
