@@ -128,7 +128,8 @@ def examples_shown(page: Page, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_drawn_digits_are_read(page, server, lang):
     """0, 1 and 7 drawn with the mouse show as the metric 预测 / Prediction (the time from
-    mouse-up is printed) and the CNN's feature maps below; the reset button empties the canvas
+    mouse-up is printed) and, once asked for, the CNN's feature maps below (the toggle stays on
+    for the next digits); the reset button empties the canvas
     and the result."""
     open_digits(page, server, lang)
     shot(page, f"digits-empty-{lang}")
@@ -140,6 +141,10 @@ def test_drawn_digits_are_read(page, server, lang):
         assert_no_dialog(page)
         charts_drawn(page)
         cnn_view = page.get_by_role("heading", name=CATALOG["digits.cnn_title"][lang])
+        if digit == next(iter(STROKES)):  # the layers' pictures wait until asked for
+            expect(cnn_view).to_have_count(0)
+            page.get_by_text(CATALOG["digits.inside"][lang]).click()
+            wait_idle(page)
         expect(cnn_view).to_be_visible()  # the default CNN's kernels and feature maps
         shot(page, f"digits-{digit}-{lang}")
         reset(page, lang)
