@@ -1,12 +1,14 @@
 """The default CNN on the 10,000 MNIST test images, one BLAS thread: the teaching layers
-(batch 1000, the old Model.predict_proba, and batch 100) against lab.fast_inference.
+(batch 1000, the old Model.predict_proba, and batch 100) against lab.fast_inference; and one
+image (a drawing) by each path.
 
-    .venv/bin/python benchmarks/bench_inference.py
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/bench_inference.py
 
-Each figure is the best of 3 runs, interleaved so that other load on the machine hits all
-of them alike; ``load`` is the 1-minute load average before the runs (2 cores here: above ~1
-every figure is inflated). Also printed: the largest probability difference between the
-paths and how many predictions differ (must be 0).
+Each 10k figure is the best of 3 runs, interleaved so that other load on the machine hits all
+of them alike; one image is the median of 300 calls, also interleaved. ``load`` is the 1-minute
+load average before the runs (2 cores here: above ~1 every figure is inflated). Also printed:
+the largest probability difference between the paths and how many predictions differ (must
+be 0).
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lab.activations import softmax
 from lab.cnn import default_net
-from lab.fast_inference import fast_predict
+from lab.fast_inference import FastNet
 from lab.mnist import load_mnist
-from lab.models import load, model_path
+from lab.models import Model, load, model_path
 
 REPEATS = 3
+ONE_IMAGE_CALLS = 300
 
 
 def _teaching(net, x: np.ndarray, batch_size: int) -> np.ndarray:
@@ -36,16 +39,31 @@ def _teaching(net, x: np.ndarray, batch_size: int) -> np.ndarray:
     )
 
 
+def _one_image_ms(paths: dict) -> dict[str, float]:
+    """Median milliseconds of each path on one image, calls interleaved."""
+    times: dict[str, list[float]] = {label: [] for label in paths}
+    for f in paths.values():
+        f()  # warm-up
+    for _ in range(ONE_IMAGE_CALLS):
+        for label, f in paths.items():
+            t0 = time.perf_counter()
+            f()
+            times[label].append(time.perf_counter() - t0)
+    return {label: 1e3 * float(np.median(ts)) for label, ts in times.items()}
+
+
 def run() -> list[tuple[str, float, str]]:
     _, (x, _t) = load_mnist(normalize=True, flatten=False)
     if model_path("default").exists():
-        net, name = load("default").network, "default CNN"
+        model, name = load("default"), "default CNN"
     else:  # the time does not depend on the weights
-        net, name = default_net(np.random.default_rng(0)), "untrained default CNN"
+        model = Model("untrained", default_net(np.random.default_rng(0)), {})
+        name = "untrained default CNN"
+    net = model.network
     paths = {
         "teaching layers, batch 1000": lambda: _teaching(net, x, 1000),
         "teaching layers, batch 100": lambda: _teaching(net, x, 100),
-        "fast path (lab.fast_inference), batch 100": lambda: softmax(fast_predict(net, x, 100)),
+        "fast path (Model.predict_proba, folded once), batch 100": lambda: model.predict_proba(x),
     }
     load_avg = os.getloadavg()[0]
     best = dict.fromkeys(paths, float("inf"))
@@ -56,8 +74,22 @@ def run() -> list[tuple[str, float, str]]:
                 t0 = time.perf_counter()
                 out[label] = f()
                 best[label] = min(best[label], time.perf_counter() - t0)
-    ref, fast = out["teaching layers, batch 1000"], out["fast path (lab.fast_inference), batch 100"]
+        one = x[0]
+        one_ms = _one_image_ms(
+            {
+                "teaching layers (softmax(network.predict))": lambda: softmax(
+                    net.predict(one[None])
+                ),
+                "fast path, folded once (Model.predict_proba)": lambda: model.predict_proba(one),
+                "fast path, folding on every call (FastNet(net))": lambda: FastNet(
+                    net
+                ).predict_proba(one[None]),
+            }
+        )
+    ref = out["teaching layers, batch 1000"]
+    fast = out["fast path (Model.predict_proba, folded once), batch 100"]
     rows = [(f"{name}, 10k test images, {label}, 1 thread", s, "s") for label, s in best.items()]
+    rows += [(f"{name}, one image, {label}, 1 thread", ms, "ms") for label, ms in one_ms.items()]
     rows += [
         (f"{name}: max |p_fast - p_teaching| on 10k", float(np.abs(fast - ref).max()), ""),
         (f"{name}: predictions that differ", float(np.sum(fast.argmax(1) != ref.argmax(1))), ""),

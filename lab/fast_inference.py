@@ -17,11 +17,14 @@ its own. That is the clearest way to learn a CNN, and it stays as it is. For inf
 - the first affine layer after the image part gets its rows permuted from the book's (C, H, W)
   flattening to (H, W, C), so the scores are the same numbers.
 
-Nothing is stored between calls: the folded weights are built from ``network.params`` and
-``network.buffers`` on every call (a few microseconds), so a network that keeps training, or
-one cached model shared by many threads, always gives current, independent answers.
+``FastNet(network)`` folds the weights once (a few milliseconds for the default CNN: more
+than the whole forward pass of one drawing) and then predicts any number of batches; every
+folded array is read-only and ``predict`` keeps nothing on ``self``, so one ``FastNet`` may
+serve many threads at once. It reads the network only when it is built: a network that keeps
+training needs a new one (``fast_predict(network, x)`` builds one per call).
 Results match ``network.predict`` to float rounding (tests/test_fast_inference.py: the same
-predictions and probabilities within 1e-5, for the shipped models and a random CNN).
+predictions and probabilities within 1e-5, for the shipped models and a random CNN, in batches
+and one image at a time).
 """
 
 from __future__ import annotations
@@ -46,16 +49,17 @@ from lab.layers import (
 )
 from lab.network import Net
 
-__all__ = ["fast_predict", "fast_predict_proba"]
+__all__ = ["FastNet", "fast_predict", "fast_predict_proba"]
 
 Array = NDArray[np.floating]
 Op = Callable[[Array], Array]
 
 
-def _conv_nhwc(x: Array, W: Array, b: Array, fh: int, fw: int, stride: int, pad: int) -> Array:
+def _conv_nhwc(x: Array, W: Array, fh: int, fw: int, stride: int, pad: int) -> Array:
     """Convolution of a channels-last batch: windows unrolled as (FH, FW, C), one product.
 
-    ``W`` is (FH·FW·C, FN) in the same order; the result is (N, out_h, out_w, FN).
+    ``W`` is (FH·FW·C, FN) in the same order; the result is (N, out_h, out_w, FN), a new
+    array, without the bias (``_bias`` adds it, after the pools).
 
     Notes
     -----
@@ -82,7 +86,7 @@ def _conv_nhwc(x: Array, W: Array, b: Array, fh: int, fw: int, stride: int, pad:
             writeable=False,
         )
         col = win.reshape(n * out_h * out_w, fh * fw * c)
-    return (col @ W + b).reshape(n, out_h, out_w, W.shape[1])
+    return (col @ W).reshape(n, out_h, out_w, W.shape[1])
 
 
 def _pool_nhwc(x: Array, size_h: int, size_w: int, stride: int, pad: int) -> Array:
@@ -136,8 +140,28 @@ def _fold(layers: list, i: int, W: Array, b: Array) -> tuple[Array, Array, Array
     return W, b, None if np.all(sign > 0) else sign, j + 1
 
 
+def _frozen(a: NDArray, dtype: type) -> Array:
+    """A read-only copy of a in dtype: what a FastNet keeps cannot be changed by accident."""
+    out = np.array(a, dtype=dtype)
+    out.flags.writeable = False
+    return out
+
+
 def _affine(x: Array, W: Array, b: Array) -> Array:
     return x.reshape(len(x), -1) @ W + b
+
+
+def _bias(x: Array, b: Array, sign: Array | None = None) -> Array:
+    """x + b, then times sign if given, in place: x is a convolution's (or its pools') new output.
+
+    Adding one number per channel commutes with max pooling, even in floats (rounding is
+    monotonic: max(fl(z + b)) = fl(max(z) + b)), so a convolution's bias is added after its
+    pools, to a quarter of the values per 2×2 pool, with the same result bit for bit.
+    """
+    x += b
+    if sign is not None:
+        x *= sign
+    return x
 
 
 def _scale(x: Array, a: Array, c: Array | None = None) -> Array:
@@ -158,16 +182,15 @@ def _compile(network: Net) -> list[Op]:
             W = np.asarray(layer.W, np.float64).transpose(2, 3, 1, 0).reshape(fh * fw * c, fn)
             W, b, sign, nxt = _fold(layers, i, W, np.asarray(layer.b, np.float64))
             s, p = layer.stride, layer.pad
-            ops.append(
-                partial(_conv_nhwc, W=W.astype(dt), b=b.astype(dt), fh=fh, fw=fw, stride=s, pad=p)
-            )
+            ops.append(partial(_conv_nhwc, W=_frozen(W, dt), fh=fh, fw=fw, stride=s, pad=p))
             shape = (fn, *(conv_output_size(d, fh, s, p) for d in shape[1:]))
             for pool in layers[i + 1 : nxt]:
                 if isinstance(pool, Pooling):
                     ops.append(_pool_op(pool))
                     shape = _pooled(shape, pool)
-            if sign is not None:
-                ops.append(partial(_scale, a=sign.astype(dt)))
+            ops.append(
+                partial(_bias, b=_frozen(b, dt), sign=None if sign is None else _frozen(sign, dt))
+            )
             i = nxt
         elif isinstance(layer, Affine):
             W = np.asarray(layer.W, np.float64)
@@ -175,12 +198,12 @@ def _compile(network: Net) -> list[Op]:
                 c, h, w = shape
                 W = W.reshape(c, h, w, -1).transpose(1, 2, 0, 3).reshape(c * h * w, -1)
             W, b, _, i = _fold(layers, i, W, np.asarray(layer.b, np.float64))
-            ops.append(partial(_affine, W=W.astype(dt), b=b.astype(dt)))
+            ops.append(partial(_affine, W=_frozen(W, dt), b=_frozen(b, dt)))
             shape = (W.shape[1],)
         else:
             if isinstance(layer, BatchNormalization):  # not after a conv or affine: alone
                 a, c = _bn_scale(layer)
-                ops.append(partial(_scale, a=a.astype(dt), c=c.astype(dt)))
+                ops.append(partial(_scale, a=_frozen(a, dt), c=_frozen(c, dt)))
             elif isinstance(layer, Pooling):
                 ops.append(_pool_op(layer))
                 shape = _pooled(shape, layer)
@@ -206,38 +229,70 @@ def _pooled(shape: tuple[int, ...], pool: Pooling) -> tuple[int, ...]:
     )
 
 
-def fast_predict(network: Net, x: ArrayLike, batch_size: int = 100) -> Array:
-    """Scores (before softmax) of ``network`` for a batch, by the channels-last fast path.
+class FastNet:
+    """A network folded once for inference: channels-last, batch norm inside the products.
 
     Parameters
     ----------
     network : lab.network.Net
-        Any ``Net`` of conv, pool, batchnorm, relu, sigmoid, dropout and affine layers.
-        Only read.
-    x : array_like, shape (N, *network.input_shape) or (N, prod(input_shape))
-    batch_size : int
-        Images per product. 100 keeps the default CNN's unrolled windows (~23 MB at 1000) in
-        the CPU's cache and the server's memory low; the answers do not depend on it.
+        Any ``Net`` of conv, pool, batchnorm, relu, sigmoid, dropout and affine layers. Read
+        once, here: later changes to its weights do not show in this ``FastNet``.
 
-    Returns
-    -------
-    ndarray of network.dtype, shape (N, output_size)
-        Equal to ``network.predict(x)`` up to float rounding (the folded batch norm and the
-        product order change the last bits): the same argmax, probabilities within 1e-5.
+    Notes
+    -----
+    The folded weights are read-only arrays and ``predict`` stores nothing, so one ``FastNet``
+    may predict in many threads at once (``lab.models.Model`` keeps one per loaded model).
     """
-    if batch_size < 1:
-        raise ValueError(f"expected batch_size >= 1, got {batch_size}")
-    x = network._as_input(x)
-    if len(network.input_shape) == 3:
-        x = x.transpose(0, 2, 3, 1)  # (N, C, H, W) -> (N, H, W, C); a view, copied by conv
-    ops = _compile(network)
-    out = np.empty((len(x), network.output_size), dtype=network.dtype)
-    for start in range(0, len(x), batch_size):
-        h = x[start : start + batch_size]
-        for op in ops:
-            h = op(h)
-        out[start : start + len(h)] = h
-    return out
+
+    def __init__(self, network: Net) -> None:
+        self.input_shape = network.input_shape
+        self.output_size = network.output_size
+        self.dtype = network.dtype
+        self._as_input = network._as_input  # the network's own input checks and messages
+        self.ops: tuple[Op, ...] = tuple(_compile(network))
+
+    def predict(self, x: ArrayLike, batch_size: int = 100) -> Array:
+        """Scores (before softmax) for a batch, shape (N, output_size).
+
+        Parameters
+        ----------
+        x : array_like, shape (N, *input_shape) or (N, prod(input_shape))
+        batch_size : int
+            Images per product. 100 keeps the default CNN's unrolled windows (~23 MB at 1000)
+            in the CPU's cache and the server's memory low; the answers do not depend on it.
+
+        Returns
+        -------
+        ndarray of the network's dtype, shape (N, output_size)
+            Equal to ``network.predict(x)`` up to float rounding (the folded batch norm and
+            the product order change the last bits): the same argmax, probabilities within
+            1e-5.
+        """
+        if batch_size < 1:
+            raise ValueError(f"expected batch_size >= 1, got {batch_size}")
+        x = self._as_input(x)
+        if len(self.input_shape) == 3:
+            x = x.transpose(0, 2, 3, 1)  # (N, C, H, W) -> (N, H, W, C); a view, copied by conv
+        out = np.empty((len(x), self.output_size), dtype=self.dtype)
+        for start in range(0, len(x), batch_size):
+            h = x[start : start + batch_size]
+            for op in self.ops:
+                h = op(h)
+            out[start : start + len(h)] = h
+        return out
+
+    def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> Array:
+        """Class probabilities softmax(predict(x)), shape (N, output_size); rows sum to 1."""
+        return softmax(self.predict(x, batch_size))
+
+
+def fast_predict(network: Net, x: ArrayLike, batch_size: int = 100) -> Array:
+    """Scores of ``network`` for a batch by the fast path: ``FastNet(network).predict(x)``.
+
+    Folds the current weights on every call (nothing is kept): for many calls on weights that
+    do not change, build one ``FastNet`` and call its ``predict``.
+    """
+    return FastNet(network).predict(x, batch_size)
 
 
 def fast_predict_proba(network: Net, x: ArrayLike, batch_size: int = 100) -> Array:

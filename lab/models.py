@@ -34,9 +34,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lab.activations import softmax
 from lab.cnn import DEFAULT_RECIPE, default_net
-from lab.fast_inference import fast_predict_proba
+from lab.fast_inference import FastNet
 from lab.mnist import load_mnist_test
 from lab.network import MultiLayerNet, Net
 
@@ -61,7 +60,6 @@ __all__ = [
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 IMAGE_SHAPE = (1, 28, 28)
 _META_KEY = "__meta__"
-FAST_MIN_BATCH = 32  # below this, one canvas at a time, the teaching layers are faster
 _FORMAT = 1
 
 
@@ -170,12 +168,16 @@ class Model:
         ``network.activations(x)`` for the hidden layers.
     meta : dict
         What was stored with the weights (arch, seed, epochs, test_acc, ...).
+    fast : lab.fast_inference.FastNet
+        The network's weights folded once, here, for ``predict_proba``. A Model treats its
+        network as frozen: a network that keeps training needs a new Model.
     """
 
     def __init__(self, name: str, network: Net, meta: dict[str, Any]) -> None:
         self.name = name
         self.network = network
         self.meta = meta
+        self.fast = FastNet(network)
 
     def images(self, x: ArrayLike) -> NDArray[np.floating]:
         """Coerce digit images to a batch of the network's input shape.
@@ -205,18 +207,13 @@ class Model:
     def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> NDArray[np.floating]:
         """Class probabilities, shape (N, 10), every row positive and summing to 1.
 
-        From ``FAST_MIN_BATCH`` images on, runs ``lab.fast_inference`` (channels-last, batch
-        norm folded into the convolutions, rebuilt on every call),
-        which gives the teaching layers' ``softmax(network.predict(x))`` to float rounding:
-        the same predictions, probabilities within 1e-5. Batches of ``batch_size`` images
-        bound the memory; the answers do not depend on it.
+        Runs ``lab.fast_inference`` (channels-last, batch norm folded into the convolutions
+        once, when the Model was made) for one drawing and for the whole test set alike; it
+        gives the teaching layers' ``softmax(network.predict(x))`` to float rounding: the same
+        predictions, probabilities within 1e-5. Batches of ``batch_size`` images bound the
+        memory; the answers do not depend on it.
         """
-        x = self.images(x)
-        if len(x) == 0:
-            return np.zeros((0, self.network.output_size), self.network.dtype)
-        if len(x) < FAST_MIN_BATCH:  # a drawing: folding the weights would cost more than it saves
-            return softmax(self.network.predict(x))
-        return fast_predict_proba(self.network, x, batch_size)
+        return self.fast.predict_proba(self.images(x), batch_size)
 
     def predict(self, x: ArrayLike) -> NDArray[np.intp]:
         """The most probable digit for each image, shape (N,)."""

@@ -1,7 +1,9 @@
 """Tests for lab.fast_inference: the channels-last, batch-norm-folded path answers like the
-teaching layers (``softmax(network.predict(x))``) and keeps nothing between calls."""
+teaching layers (``softmax(network.predict(x))``), in batches and one image at a time, and a
+``FastNet`` keeps only read-only weights, folded once."""
 
 import copy
+from functools import partial
 
 import numpy as np
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from lab import models
 from lab.activations import softmax
 from lab.cnn import default_net
-from lab.fast_inference import fast_predict, fast_predict_proba
+from lab.fast_inference import FastNet, fast_predict, fast_predict_proba
 from lab.mnist import load_mnist
 from lab.network import MultiLayerNet, Net
 
@@ -65,6 +67,49 @@ def test_fresh_random_cnn_matches_the_teaching_path_on_mnist_test(mnist_test, rn
     fast = fast_predict_proba(net, x)
     np.testing.assert_array_equal(fast.argmax(axis=1), ref.argmax(axis=1))
     np.testing.assert_allclose(fast, ref, rtol=0, atol=PROBA_ATOL)
+
+
+@pytest.mark.parametrize("name", ["default", "book", "random"])
+def test_one_image_at_a_time_matches_the_teaching_path(name, mnist_test, rng):
+    """A drawing is one (28, 28) image: Model.predict_proba answers it by the folded fast path
+    (bit for bit ``model.fast``), with the teaching layers' prediction for that image alone
+    and probabilities within 1e-5, for 200 test images one by one (shipped models, and a
+    random CNN with negative batch-norm gammas)."""
+    x, _ = mnist_test
+    if name == "random":
+        model = models.Model("random", _scrambled_batchnorm(default_net(rng), rng), {})
+    else:
+        model = models.load(name)
+    for image in x[:200]:
+        ref = softmax(model.network.predict(image[None]))
+        got = model.predict_proba(image[0])
+        np.testing.assert_array_equal(got, model.fast.predict_proba(image[None]))
+        assert got.argmax() == ref.argmax()
+        np.testing.assert_allclose(got, ref, rtol=0, atol=PROBA_ATOL)
+
+
+def test_folded_once_and_read_only(mnist_test, rng):
+    """A FastNet's folded weights are read-only arrays, and it reads the network only when
+    built: a later change to the weights shows in a new FastNet, not in the old one."""
+    net = default_net(rng)
+    fast = FastNet(net)
+    arrays = [
+        v
+        for op in fast.ops
+        if isinstance(op, partial)
+        for v in op.keywords.values()
+        if isinstance(v, np.ndarray)
+    ]
+    assert len(arrays) == 8  # W and b of two convs and two affine layers
+    for a in arrays:
+        assert not a.flags.writeable
+        with pytest.raises(ValueError, match="read-only"):
+            a.flat[0] = 0
+    x = mnist_test[0][:20]
+    before = fast.predict(x)
+    net.params["b4"] += 1.0  # the output layer's bias: shifts every score alike
+    np.testing.assert_array_equal(fast.predict(x), before)
+    np.testing.assert_allclose(FastNet(net).predict(x), before + 1.0, rtol=1e-6, atol=1e-5)
 
 
 @pytest.mark.parametrize(

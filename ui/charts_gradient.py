@@ -5,6 +5,7 @@ only decide how it looks (arrow lengths are scaled to the grid, as matplotlib's 
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,21 @@ from ui.charts import COLORS, style
 from ui.figures_mpl import contour_levels, contour_picture
 
 MAX_FRAMES = 101  # an animation longer than this plays every k-th step
+
+
+def float32(values) -> np.ndarray:
+    """values as float32, for the browser: plotly sends a numpy array as base64 of its bytes,
+    and 7 significant digits are more than a colour or a 4-digit hover shows (half the bytes
+    of float64)."""
+    return np.asarray(values, dtype=np.float32)
+
+
+def typed_array(values) -> dict:
+    """values as plotly.js's typed array (base64 of float32, 4 bytes a number): what plotly
+    itself sends for a numpy array, built here so that plotly passes it through unchecked
+    (a JSON list of floats takes ~19 characters a number)."""
+    a = np.ascontiguousarray(values, dtype=np.float32)
+    return {"dtype": "f4", "bdata": base64.b64encode(a.tobytes()).decode("ascii")}
 
 
 def number_label(v: float | str) -> str:
@@ -42,7 +58,7 @@ CONTOUR_STYLE = {  # one look for every contour map of the gradient pages
 
 def contour_trace(x0s, x1s, shade, **extra) -> go.Contour:
     """The filled contour map of `shade` over the grid x0s × x1s, in the pages' one style."""
-    return go.Contour(x=x0s, y=x1s, z=shade, **CONTOUR_STYLE, **extra)
+    return go.Contour(x=x0s, y=x1s, z=float32(shade), **CONTOUR_STYLE, **extra)
 
 
 def equal_scale(fig: go.Figure, x: str = "x", y: str = "y") -> go.Figure:
@@ -80,7 +96,7 @@ def contour_figure(
             x0s,
             x1s,
             shade,
-            customdata=Z,
+            customdata=float32(Z),
             showscale=show_scale,
             colorbar={"title": {"text": shade_title, "side": "right"}, "thickness": 12},
             hovertemplate=f"{x_title} = %{{x:.3g}}<br>{y_title} = %{{y:.3g}}"
@@ -233,10 +249,12 @@ def animate_path(
     )
     n = len(history)
     shown = np.unique(np.linspace(0, n - 1, min(n, MAX_FRAMES)).round().astype(int))
-    xs, ys = history[:, 0].tolist(), history[:, 1].tolist()
-    fig.frames = [  # dicts of lists: plotly checks them 2-3 times faster than go.Frame(ndarray)
+    xs, ys = float32(history[:, 0]), float32(history[:, 1])
+    fig.frames = [  # dicts of typed arrays: plotly passes them through without checking
         {
-            "data": [{"type": "scatter", "x": xs[: k + 1], "y": ys[: k + 1]}],
+            "data": [
+                {"type": "scatter", "x": typed_array(xs[: k + 1]), "y": typed_array(ys[: k + 1])}
+            ],
             "traces": [path_trace],
             "name": str(k),
         }
@@ -417,7 +435,7 @@ def surface_figure(
             go.Surface(
                 x=x0s,
                 y=x1s,
-                z=Z,
+                z=float32(Z),
                 colorscale="Blues",
                 reversescale=True,
                 showscale=False,

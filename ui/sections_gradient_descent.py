@@ -30,7 +30,7 @@ LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.
 BOOK_START = (-3.0, 4.0)
 BOOK_STEPS = 100
 BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the seed's xlim and ylim
-CONTOUR_N = 100  # contour grid points per side
+CONTOUR_N = 61  # grid points per side: odd, so the centre (0, 0) is one; 100 looked the same
 FIRST_FN = next(iter(F2.FUNCTIONS))  # the book's x0² + x1², picked on a first visit
 BOOK_LRS = [10.0, 1e-10, 0.1, 0.01]  # the book's too large, too small and good rates
 

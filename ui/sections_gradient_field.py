@@ -34,7 +34,7 @@ PROBE = {  # where the "pick a point" sliders start, per function
     "beale": (1.0, 1.5),
     "six_hump_camel": (1.0, -1.0),
 }
-CONTOUR_N = 100  # contour grid points per side
+CONTOUR_N = 61  # grid points per side: odd, so the centre (0, 0) is one; 100 looked the same
 FIRST_FN = next(iter(F2.FUNCTIONS))  # the function picked on a first visit
 
 
