@@ -309,6 +309,10 @@ def test_kernel_weights_map_and_patches(page, server):
     W1[5, 0] to 2 decimals), next to the digit and the kernel's 28x28 map, and 8 patches."""
     open_lab(page, f"{server}/digits?lang=en")
     draw_seven(page)
+    inside = page.locator(".st-key-digits_inside label")  # the layers' pictures wait behind it
+    inside.scroll_into_view_if_needed()
+    inside.click()
+    wait_idle(page)
     label = shown("digits.kernel_pick", "en")
     thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
     thumb.scroll_into_view_if_needed()
