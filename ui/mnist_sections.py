@@ -76,7 +76,7 @@ def browse() -> None:
         with left:
             st.markdown(f"**{t('mnist.one_hot')}**")
             one_hot_row = to_one_hot(labels[i : i + 1])[0]
-            st.code(f"t_{split}[{i}] = {label}\n→ {one_hot_row}", language=None)
+            st.code(f"t_{split}[{i}] = {label}\n→ {one_hot_row}", language=None, wrap_lines=True)
             st.caption(t("mnist.one_hot_note", label=label))
         with right:
             st.markdown(f"**{t('mnist.shapes')}**")

@@ -8,9 +8,9 @@ STRINGS = {
         "network needs nonlinearity.",
     },
     "activations.lead": {
-        "zh": "选几个激活函数叠在一起看，打开导数，把鼠标移到曲线上读数。",
-        "en": "Overlay a few activation functions, switch on their derivatives, hover to read "
-        "values.",
+        "zh": "选几个激活函数叠在一起看，打开导数，把鼠标移到（手机上点按）曲线上读数。",
+        "en": "Overlay a few activation functions, switch on their derivatives, hover (or tap) "
+        "to read values.",
     },
     "activations.intro": {
         "zh": "一个神经元先算加权和 a = w·x + b，再经过激活函数 h(a) 得到输出。"
