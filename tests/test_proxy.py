@@ -32,12 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import serve_class  # noqa: E402
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-    ),
-]
+pytestmark = pytest.mark.slow
 
 
 def _need_nginx() -> None:
