@@ -372,11 +372,5 @@ def book() -> None:
     book_figure(book_figures.GRADIENT_DESCENT, t("gradient_descent.book_caption"))
 
 
-def about() -> None:
-    """What the page is about, for whoever wants more than the first line."""
-    with st.expander(t("common.about_page")):
-        st.markdown(t("gradient_descent.about"))
-
-
 def outro() -> None:
     st.markdown(t("gradient_descent.outro"))

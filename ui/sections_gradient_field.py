@@ -149,11 +149,6 @@ def book_tangent() -> None:
     book_figure(book_figures.NUMERICAL_DIFF, t("gradient_field.book_tangent"))
 
 
-def about() -> None:
-    with st.expander(t("common.about_page")):
-        st.markdown(t("gradient_field.about"))
-
-
 def book_gradients() -> None:
     st.divider()
     st.header(t("gradient_field.grad_title"))
