@@ -54,7 +54,7 @@ def test_book_gradients(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_field_numbers(lang):
-    """The seed's picture: 17 x 17 = 289 arrows, numerical vs analytic differing by < 1e-10;
+    """The book's picture: 17 x 17 = 289 arrows, numerical vs analytic differing by < 1e-10;
     at the chosen point (1, 1.5): f = 3.25 and ∇f = (2, 3)."""
     at = open_page(STEM, lang)
     md = page_markdown(at)

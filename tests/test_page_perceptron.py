@@ -47,9 +47,9 @@ def test_default_is_the_books_and(page):
 
 
 @pytest.mark.parametrize("preset", ["AND", "OR", "NAND", "NOT", "BOOK"])
-def test_presets_set_the_seed_weights(page, preset):
-    """Each preset button sets the sliders to the seed's (or the book's) weights and gate, and
-    every output is then right."""
+def test_presets_set_their_weights(page, preset):
+    """Each preset button sets the sliders to common whole-number weights (or the book's) and
+    its gate, and every output is then right."""
     page.button(key=f"perceptron_preset_{preset}").click().run()
     assert_clean(page)
     w = {

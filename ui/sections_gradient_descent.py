@@ -28,7 +28,7 @@ from ui.layout import fragment, show_source
 LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.values())
 BOOK_START = (-3.0, 4.0)
 BOOK_STEPS = 100
-BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the seed's xlim and ylim
+BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the book's xlim and ylim
 CONTOUR_N = 100  # contour grid points per side
 
 

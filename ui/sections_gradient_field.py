@@ -22,7 +22,7 @@ from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import fragment, show_source
 
-DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the seed's 0.25
+DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the book's 0.25
 STEPS_H = [1e-50, 1e-30, 1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0]
 PROBE = {  # where the "pick a point" sliders start, per function
     "function_2": (1.0, 1.5),
@@ -52,7 +52,7 @@ def tangents() -> None:
         help=t("gradient_field.tangent_help"),
         key="gradient_field_tangents",
     )
-    x = np.arange(0.0, 20.0, 0.1)  # the seed's grid
+    x = np.arange(0.0, 20.0, 0.1)  # the book's grid
     curves = [
         (t("gradient_field.f1_name"), C.function_1(x), {}),
         (t("gradient_field.f1_diff_name"), C.numerical_diff(C.function_1, x), {"dash": "dash"}),
