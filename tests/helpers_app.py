@@ -25,8 +25,10 @@ SKIP_KEYS = {"lang"}  # the language switch is tested on its own
 
 
 def open_page(stem: str | None, lang: str, **session: object) -> AppTest:
-    """Run the app with ?lang=<lang>, then switch to pages/<stem>.py (None: the home page)."""
+    """Run the app with ?lang=<lang>, then switch to pages/<stem>.py (None: the home page).
+    The language stays on the AppTest as ``at.lang``."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.lang = lang
     at.query_params["lang"] = lang
     for key, value in session.items():
         at.session_state[key] = value
