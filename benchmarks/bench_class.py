@@ -130,11 +130,13 @@ async def digits_learner(url, pool, draws, stop_at, seed, out: Learner, start_de
 
 
 async def training_learner(url, stop: asyncio.Event, out: dict) -> None:
-    """Press start on /training, send the run_every ticks until the run ends; again."""
-    s = LabSession(url)
-    try:
-        await s.open("training")
-        while not stop.is_set():
+    """Press start on /training, send the run_every ticks until the run ends; again, in a new
+    tab (this client's second press of start in one session got no answer from the server,
+    while a browser's second run starts: checked in chromium; the cause was not found)."""
+    while not stop.is_set():
+        s = LabSession(url)
+        try:
+            await s.open("training")
             t0 = time.perf_counter()
             await s.set_widget("training_start", trigger_value=True)
             while s.auto_reruns and not stop.is_set():
@@ -143,10 +145,11 @@ async def training_learner(url, stop: asyncio.Event, out: dict) -> None:
                 await s.rerun(fragment_id=fragment, auto=True)
             if not stop.is_set():
                 out["runs"].append(time.perf_counter() - t0)
-    except Exception as exc:
-        out["errors"].append(f"training: {type(exc).__name__}: {str(exc)[:120]}")
-    finally:
-        await s.close()
+        except Exception as exc:
+            out["errors"].append(f"training: {type(exc).__name__}: {str(exc)[:120]}")
+            return
+        finally:
+            await s.close()
 
 
 def proc_cpu_seconds(pid: int) -> float:

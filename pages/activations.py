@@ -1,154 +1,16 @@
-"""Activation-curve explorer (book §3.2): overlay functions, derivatives, why nonlinearity."""
+"""Activation-curve explorer (book §3.2): overlay functions, derivatives, why nonlinearity.
 
-import numpy as np
-import streamlit as st
+The page is its table of contents; each section lives in ui/activations_sections.py.
+"""
 
-from lab import activations as A
-from ui import book_figures
-from ui.charts import line_chart
-from ui.figures_mpl import book_figure, slides_download
-from ui.i18n import labeller, t
-from ui.layout import fragment, page_intro, show_source
-
-FORMULAS = {
-    "step": (r"h(x)=\begin{cases}1 & x>0\\0 & x\le 0\end{cases}", r"h'(x)=0\ (x\ne 0)"),
-    "sigmoid": (r"h(x)=\frac{1}{1+e^{-x}}", r"h'(x)=h(x)\,(1-h(x))"),
-    "relu": (r"h(x)=\max(0,x)", r"h'(x)=\begin{cases}1 & x>0\\0 & x\le 0\end{cases}"),
-    "leaky_relu": (
-        r"h(x)=\begin{cases}x & x>0\\ \alpha x & x\le 0\end{cases}",
-        r"h'(x)=\begin{cases}1 & x>0\\ \alpha & x\le 0\end{cases}",
-    ),
-    "tanh": (r"h(x)=\tanh x=\frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}", r"h'(x)=1-\tanh^2 x"),
-    "identity": (r"h(x)=x", r"h'(x)=1"),
-    "softplus": (r"h(x)=\ln(1+e^{x})", r"h'(x)=\frac{1}{1+e^{-x}}"),
-    "gelu": (r"h(x)=x\,\Phi(x)", r"h'(x)=\Phi(x)+x\,\varphi(x)"),
-}
-NAMES = list(A.ACTIVATIONS)
-
-
-def fn_name(name: str) -> str:
-    return t(f"activations.fn.{name}")
-
+from ui.activations_sections import book, circuits, explorer, nonlinearity
+from ui.layout import page_about, page_intro
+from ui.settings import reset_button
 
 page_intro("activations")
-
-
-@fragment
-def explorer() -> None:
-    chosen = st.pills(
-        t("activations.pick"),
-        NAMES,
-        selection_mode="multi",
-        default=["step", "sigmoid", "relu"],
-        format_func=labeller("activations.fn.{}"),
-        help=t("activations.pick_help"),
-        key="act_pick",
-    )
-    chosen = [name for name in NAMES if name in chosen]  # the legend follows the picker
-    controls, chart = st.columns([1, 3.2])
-    with controls:
-        show_d = st.toggle(t("activations.derivs"), value=False, key="act_derivs")
-        lo, hi = st.slider(
-            t("activations.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="act_range"
-        )
-        alpha = 0.1
-        if "leaky_relu" in chosen:
-            alpha = st.slider(t("activations.alpha"), 0.0, 0.5, 0.1, 0.01, key="act_alpha")
-    with chart:
-        if not chosen:
-            st.info(t("activations.none"))
-            return
-        if hi <= lo:  # a range slider can be pulled to a single point
-            hi = lo + 0.5
-        x = np.linspace(lo, hi, 801)
-        curves = []
-        for name in chosen:
-            f, df, has_alpha = A.ACTIVATIONS[name]
-            kw = {"alpha": alpha} if has_alpha else {}
-            curves.append((fn_name(name), f(x, **kw), {}))
-            if show_d:
-                label = fn_name(name) + t("activations.deriv_suffix")
-                curves.append((label, df(x, **kw), {"dash": "dash", "width": 1.8}))
-        fig = line_chart(
-            x,
-            curves,
-            x_title=t("activations.x_axis"),
-            y_title=t("activations.y_axis"),
-        )
-        # the title is on the page, not in the figure: a legend of up to 16 entries grows
-        # above the plot (plotly makes room for it) and can cover no title, at any width
-        st.markdown(f"**{t('activations.chart_title')}**")
-        st.plotly_chart(fig, key="act_chart")
-        slides_download(fig, "activations", key="act_chart", title=t("activations.chart_title"))
-    st.subheader(t("activations.formulas"))
-    cols = st.columns(min(len(chosen), 4))
-    for i, name in enumerate(chosen):
-        with cols[i % len(cols)]:
-            st.markdown(f"**{fn_name(name)}**")
-            st.latex(FORMULAS[name][0])
-            if show_d:
-                st.latex(FORMULAS[name][1])
-    if "relu" in chosen or "leaky_relu" in chosen:
-        st.caption(t("activations.kink"))
-    show_source(*[A.ACTIVATIONS[n][0] for n in chosen], *[A.ACTIVATIONS[n][1] for n in chosen])
-
-
-explorer()
-book_figure(book_figures.ACTIVATIONS, t("activations.book_caption"))
-with st.expander(t("common.about_page")):
-    st.markdown(t("activations.about"))
-
-st.subheader(t("activations.circuits_title"))
-st.markdown(t("activations.circuits"))
-
-
-@fragment
-def nonlinearity() -> None:
-    st.subheader(t("activations.nonlin_title"))
-    st.markdown(t("activations.nonlin_intro"))
-    controls, chart = st.columns([1.3, 3])
-    with controls:
-        w = st.slider(t("activations.nonlin_w"), 0.5, 10.0, 3.0, 0.5, key="act_nl_w")
-        c = st.slider(t("activations.nonlin_c"), 0.0, 3.0, 1.0, 0.25, key="act_nl_c")
-        h = st.radio(
-            t("activations.nonlin_h"),
-            ["sigmoid", "relu", "tanh"],
-            format_func=labeller("activations.fn.{}"),
-            key="act_nl_h",
-        )
-    W1, b1 = np.array([[w, w]]), np.array([w * c, -w * c])
-    W2, b2 = np.array([[1.0], [-0.5]]), np.array([0.0])
-    x = np.linspace(-5, 5, 401)
-    y_lin = A.two_layer_1d(x, W1, b1, W2, b2, "identity")
-    y_non = A.two_layer_1d(x, W1, b1, W2, b2, h)
-    W, b = A.collapse_linear(W1, b1, W2, b2)
-    with chart:
-        left, right = st.columns(2)
-        for col, name, y, key in (
-            (left, t("activations.nonlin_linear"), y_lin, "act_nl_lin"),
-            (right, t("activations.nonlin_curve", name=fn_name(h)), y_non, "act_nl_chart"),
-        ):
-            fig = line_chart(
-                x,
-                [(name, y, {})],
-                x_title=t("activations.x_axis"),
-                y_title=t("activations.nonlin_y"),
-                title=name,
-                height=340,
-            )
-            fig.update_layout(showlegend=False)
-            col.plotly_chart(fig, key=key)
-    err = float(np.max(np.abs(y_lin - (x * W[0, 0] + b[0]))))
-    st.markdown(
-        t(
-            "activations.nonlin_collapse",
-            slope=W[0, 0],
-            intercept=b[0],
-            err=err,
-            name=fn_name(h),
-        )
-    )
-    show_source(A.two_layer_1d, A.collapse_linear)
-
-
-nonlinearity()
+reset_button("activations_")
+explorer()  # 1 pick functions: their curves, derivatives and formulas
+book()  # the book's figure, drawn by the book's code
+page_about("activations")
+circuits()  # 2 a neuron as a circuit: weighted sum, then h
+nonlinearity()  # 3 without h two layers are one line; with h they bend

@@ -2,8 +2,10 @@
 
 from ui import sections_gradient_descent as sections
 from ui.layout import page_about, page_intro
+from ui.settings import reset_button
 
 page_intro("gradient_descent")
+reset_button("gradient_descent_")
 sections.explorer()
 sections.book()
 page_about("gradient_descent")

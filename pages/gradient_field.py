@@ -2,8 +2,10 @@
 
 from ui import sections_gradient_field as sections
 from ui.layout import page_about, page_intro
+from ui.settings import reset_button
 
 page_intro("gradient_field")
+reset_button("gradient_field_")
 sections.tangents()
 sections.book_tangent()
 page_about("gradient_field")

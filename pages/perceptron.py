@@ -2,8 +2,10 @@
 
 from ui import sections_perceptron as sections
 from ui.layout import page_about, page_intro
+from ui.settings import reset_button
 
 page_intro("perceptron")
+reset_button("perceptron_")
 sections.playground()
 page_about("perceptron", "perceptron.presets")
 sections.xor_section()

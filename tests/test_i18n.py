@@ -105,10 +105,10 @@ def test_switch_changes_language():
 def test_language_flip_keeps_widget_values():
     """A moved slider keeps its value when the language flips; its label is translated."""
     at = open_page("activations", "zh")
-    at.slider(key="act_nl_w").set_value(7.5)
+    at.slider(key="activations_nl_w").set_value(7.5)
     at.run()
     at.session_state["lang"] = "en"
     at.run()
     assert at.title[0].value == CATALOG["activations.title"]["en"]
-    assert at.slider(key="act_nl_w").value == 7.5
-    assert at.slider(key="act_nl_w").label == CATALOG["activations.nonlin_w"]["en"]
+    assert at.slider(key="activations_nl_w").value == 7.5
+    assert at.slider(key="activations_nl_w").label == CATALOG["activations.nonlin_w"]["en"]

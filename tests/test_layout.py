@@ -68,14 +68,13 @@ def _about_app(stem: str, *more: str) -> AppTest:
 @pytest.mark.parametrize(
     ("stem", "more", "keys"),
     [
-        ("shapes", (), ["shapes.intro"]),  # a page with a .lead: its intro folds away
-        ("gradient_field", (), ["gradient_field.about"]),  # a page with an .about
-        ("perceptron", ("perceptron.presets",), ["perceptron.about", "perceptron.presets"]),
+        ("gradient_field", (), ["gradient_field.intro"]),
+        ("perceptron", ("perceptron.presets",), ["perceptron.intro", "perceptron.presets"]),
     ],
 )
 def test_page_about_folds_the_pages_long_text(stem, more, keys):
-    """One "about this page" expander holding <stem>.about where the catalog has one, else
-    <stem>.intro, then the paragraphs asked for, in the language (Chinese by default)."""
+    """One "about this page" expander holding <stem>.intro, then the paragraphs asked for, in
+    the language (Chinese by default)."""
     at = _about_app(stem, *more).run()
     assert not at.exception
     (expander,) = at.expander

@@ -8,6 +8,7 @@ import pytest
 
 from lab import activations as A
 from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 from ui.strings import CATALOG
 
 LANGS = ["zh", "en"]
@@ -37,7 +38,7 @@ def page(request):
 
 
 def pills(at):
-    (picker,) = [w for w in at.button_group if w.key == "act_pick"]
+    (picker,) = [w for w in at.button_group if w.key == "activations_pick"]
     return picker
 
 
@@ -55,7 +56,7 @@ def test_all_functions_with_derivatives(page):
     (function, then its derivative), each equal to lab's on the chart's x; the legend is above
     the plot and the title is on the page, not in the figure, so no legend can cover it."""
     pills(page).set_value(list(reversed(A.ACTIVATIONS))).run()
-    page.toggle(key="act_derivs").set_value(True).run()
+    page.toggle(key="activations_derivs").set_value(True).run()
     assert_clean(page)
     spec = chart(page, "act_chart")
     names = [d["name"] for d in spec["data"]]
@@ -83,3 +84,28 @@ def test_no_function_picked(page):
     pills(page).set_value([]).run()
     assert_clean(page)
     assert CATALOG["activations.none"][page.lang] in [i.value for i in page.info]
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """Every control keeps what the learner set after a visit to /shapes; "reset this page"
+    puts back the first visit: the book's step, sigmoid and ReLU, no derivatives, x from -6
+    to 6, w = 3, c = 1, sigmoid (and α = 0.1, hidden again once leaky ReLU is unpicked)."""
+    at = open_page("activations", "en")
+    first = check_kept_and_reset(
+        at,
+        "activations",
+        {
+            "activations_pick": ["relu", "leaky_relu"],
+            "activations_derivs": True,
+            "activations_range": (-2.0, 3.0),
+            "activations_alpha": 0.3,  # shown once leaky ReLU is picked
+            "activations_nl_w": 7.5,
+            "activations_nl_h": "tanh",
+        },
+    )
+    assert first["activations_pick"] == ["step", "sigmoid", "relu"]
+    assert first["activations_derivs"] is False
+    assert tuple(first["activations_range"]) == (-6.0, 6.0)
+    assert (first["activations_nl_w"], first["activations_nl_c"]) == (3.0, 1.0)
+    assert first["activations_nl_h"] == "sigmoid"
+    assert at.session_state["activations_alpha"] == 0.1

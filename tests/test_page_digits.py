@@ -20,6 +20,7 @@ from lab.digits import to_mnist
 from lab.network import TwoLayerNet
 from tests.catalog import text
 from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 from tests.test_digits import big_blank_png
 from ui import resources
 from ui.strings import CATALOG
@@ -48,6 +49,11 @@ def draw(at, png: bytes | None, n_objects: int = 1) -> None:
     at.session_state["digits_canvas"] = {"drawing": {"raw": raw, "data": url}}
     at.run()
     assert_clean(at, "after drawing")
+
+
+def look_inside(at) -> None:
+    """Turn on the layers' pictures (off by default: they cost more than the prediction)."""
+    at.toggle(key="digits_inside").set_value(True).run()
 
 
 def upload(at, name: str, data: bytes, mime: str = "image/png") -> None:
@@ -112,6 +118,9 @@ def test_both_models_and_book_layer_view(model_name):
     at.run()
     draw(at, canvas_png(STROKES[7]))
     assert at.metric[0].value == "7"
+    assert [s.key for s in at.slider] == ["digits_stroke"]  # no layer view until asked for
+    assert text("digits.cnn_title", "en") not in [h.value for h in at.subheader]
+    look_inside(at)
     in_use = models.load(model_name).name
     if in_use == "book":
         unit = at.slider(key="digits_unit")
@@ -191,6 +200,7 @@ def test_model_trained_on_the_training_page_is_offered():
     draw(at, png)
     expected = trained.predict(to_mnist(np.asarray(Image.open(io.BytesIO(png)))))[0]
     assert at.metric[0].value == str(expected)
+    look_inside(at)
     assert at.slider(key="digits_unit").max == 29
     assert CATALOG["digits.model_is"]["en"].format(
         name=CATALOG["digits.arch.trained"]["en"], acc="50.00%"
@@ -221,6 +231,7 @@ def test_kernel_explorer_links_a_kernel_to_its_map(lang):
     at = open_page("digits", lang)
     png = canvas_png(STROKES[7])
     draw(at, png)
+    look_inside(at)
     net = models.load("default").network
     w, b = net.params["W1"][:, 0].astype(float), net.params["b1"].astype(float)
     image = to_mnist(np.asarray(Image.open(io.BytesIO(png)))).reshape(28, 28)
@@ -279,3 +290,11 @@ def test_disagreement_shows_both_networks():
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(x.startswith("Book network reads") for x in titles)
     assert "Default model reads 9" in titles
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """The stroke width and the model are kept after a visit to /shapes; "reset this page"
+    puts back the default model and a 22-pixel stroke."""
+    at = open_page("digits", "en")
+    first = check_kept_and_reset(at, "digits", {"digits_stroke": 30, "digits_model": "book"})
+    assert first == {"digits_model": "default", "digits_source": "draw", "digits_stroke": 22}

@@ -9,6 +9,7 @@ from lab.descent import gradient_descent
 from lab.functions2d import function_2
 from tests.catalog import page_text
 from tests.helpers_app import open_page, page_markdown, set_widget
+from tests.helpers_settings import check_kept_and_reset
 from ui.charts_gradient import fmt_point
 
 STEM = "gradient_descent"
@@ -119,3 +120,33 @@ def test_empty_selections_explain_themselves():
     set_widget(at, "gradient_descent_opts", [])
     infos = [i.value for i in at.info]
     assert text("no_lr", "zh") in infos and text("no_opt", "zh") in infos
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """Every control keeps what the learner set after a visit to /shapes; "reset this page"
+    puts back the book's run (x0² + x1² from (-3, 4), lr 0.1, 100 numerical steps); after the
+    reset, picking Rosenbrock still moves the start and lr to Rosenbrock's (-1.5, 2), 0.001."""
+    at = open_page(STEM, "en")
+    first = check_kept_and_reset(
+        at,
+        STEM,
+        {
+            "gradient_descent_fn": "himmelblau",
+            "gradient_descent_x0": 2.0,
+            "gradient_descent_steps": 50,
+            "gradient_descent_grad": "exact",
+            "gradient_descent_lrs": [0.1],
+            "gradient_descent_opt_fn": "function_2",
+            "gradient_descent_opt_steps": 60,
+        },
+    )
+    assert first["gradient_descent_fn"] == "function_2"
+    assert (first["gradient_descent_x0"], first["gradient_descent_x1"]) == (-3.0, 4.0)
+    assert (first["gradient_descent_lr"], first["gradient_descent_steps"]) == (0.1, 100)
+    assert first["gradient_descent_opt_fn"] == "stretched"
+    assert (first["gradient_descent_opt_x0"], first["gradient_descent_opt_x1"]) == (-7.0, 2.0)
+    assert "`(-6.11110793e-10, 8.14814391e-10)`" in page_markdown(at)  # the book's run again
+    set_widget(at, "gradient_descent_fn", "rosenbrock")
+    start = (at.slider(key="gradient_descent_x0").value, at.slider(key="gradient_descent_x1").value)
+    assert start == (-1.5, 2.0)
+    assert at.select_slider(key="gradient_descent_lr").value == 0.001

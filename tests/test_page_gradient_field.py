@@ -6,6 +6,7 @@ both languages (``opened``, tests/conftest.py); a test that moves widgets does s
 from lab.calculus import BOOK_DIFFS
 from tests.catalog import page_text
 from tests.helpers_app import open_page, page_markdown, set_widget
+from tests.helpers_settings import check_kept_and_reset
 
 STEM = "gradient_field"
 
@@ -72,3 +73,28 @@ def test_function_picker_moves_the_point_into_the_new_domain():
     assert any("100" in x.value for x in at.latex)
     assert "| (-1, 2) | 104 |" in page_markdown(at)
     assert "(396, 200)" in page_markdown(at)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """Picking Himmelblau still puts the picked point at its probe (1, 1); every control keeps
+    what the learner set after a visit to /shapes; "reset this page" puts back x0² + x1² with
+    the point at (1, 1.5), h = 1e-4, tangents at 5 and 10."""
+    at = open_page(STEM, "en")
+    first = check_kept_and_reset(
+        at,
+        STEM,
+        {
+            "gradient_field_tangents": [3],
+            "gradient_field_h": 1e-10,
+            "gradient_field_fn": "himmelblau",
+            "gradient_field_p0": 2.0,
+            "gradient_field_unit": True,
+            "gradient_field_density": 9,
+        },
+    )
+    assert first["gradient_field_fn"] == "function_2"
+    assert (first["gradient_field_p0"], first["gradient_field_p1"]) == (1.0, 1.5)
+    assert first["gradient_field_h"] == 1e-4 and first["gradient_field_tangents"] == [5, 10]
+    set_widget(at, "gradient_field_fn", "himmelblau")
+    point = (at.slider(key="gradient_field_p0").value, at.slider(key="gradient_field_p1").value)
+    assert point == (1.0, 1.0)

@@ -1,13 +1,17 @@
 """AppTest of the MNIST explorer: real shapes and labels, the two timed inference loops, the
 confusion cell picker and the mistakes gallery agree with lab.metrics on the real test set."""
 
+import base64
+import json
+
 import numpy as np
 import pytest
 
 from lab import models
-from lab.metrics import evaluate
+from lab.metrics import evaluate, most_confused
 from lab.mnist import load_mnist
 from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 from ui import resources
 from ui.charts_digits import selected_cell
 from ui.strings import CATALOG
@@ -92,10 +96,15 @@ def test_confusion_cell_picker_matches_the_matrix(book_report):
 
 
 def test_mistakes_gallery_most_confident_first(book_report):
-    """The mistake picked with the slider is the report's mistake of that rank."""
+    """The mistakes wait behind a switch (closed on a first visit); switched on, the mistake
+    picked with the slider is the report's mistake of that rank."""
     report, _ = book_report
     at = open_page("mnist", "en", mnist_model="book")
     assert at.metric[3].value == f"{report.accuracy:.2%}"
+    assert "mnist_rank" not in [s.key for s in at.slider]
+    assert at.toggle(key="mnist_show_gallery").value is False
+    at.toggle(key="mnist_show_gallery").set_value(True).run()
+    assert_clean(at)
     for rank in (1, 24):
         at.slider(key="mnist_rank").set_value(rank)
         at.run()
@@ -115,3 +124,48 @@ def test_selected_cell_reads_the_click_event():
     assert selected_cell({"selection": {"points": [{"x": "a"}]}}) is None
     assert selected_cell({"selection": {"points": []}}) is None
     assert selected_cell(None) is None
+
+
+def test_per_digit_accuracy_waits_behind_its_switch(book_report):
+    """On a first visit the per-digit chart is not drawn; switched on, the book network's bars
+    are lab.metrics' accuracy of each digit on the real test set."""
+    report, _ = book_report
+    at = open_page("mnist", "en")
+    assert at.toggle(key="mnist_show_per_class").value is False
+    assert not [c for c in at.get("plotly_chart") if "mnist_per_class" in c.proto.id]
+    at.toggle(key="mnist_show_per_class").set_value(True).run()
+    assert_clean(at)
+    (spec,) = [c.proto.spec for c in at.get("plotly_chart") if "mnist_per_class" in c.proto.id]
+    bars = {d["name"]: d["y"] for d in json.loads(spec)["data"]}
+    book = bars[CATALOG["mnist.arch.book"]["en"]]
+    if isinstance(book, dict):  # plotly's typed array
+        book = np.frombuffer(base64.b64decode(book["bdata"]), dtype=book["dtype"])
+    np.testing.assert_allclose(book, report.per_class)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """Every control keeps what the learner set after a visit to /shapes; "reset this page"
+    puts back the first visit: the training set from image 0, the default model and its most
+    confused pair of digits, both switches off."""
+    at = open_page("mnist", "en")
+    true0 = at.selectbox(key="mnist_true").value
+    first = check_kept_and_reset(
+        at,
+        "mnist",
+        {
+            "mnist_split": "test",
+            "mnist_index_test": 5,
+            "mnist_batch": 1000,
+            "mnist_model": "book",
+            "mnist_true": (true0 + 1) % 10,
+            "mnist_show_gallery": True,
+            "mnist_rank": 3,
+            "mnist_show_per_class": True,
+        },
+    )
+    assert (first["mnist_split"], first["mnist_index_train"]) == ("train", 0)
+    assert first["mnist_model"] == "default"
+    report = resources.test_report("default")[1]
+    assert (first["mnist_true"], first["mnist_pred"]) == most_confused(report.confusion)
+    assert first["mnist_show_gallery"] is False and first["mnist_show_per_class"] is False
+    assert at.session_state["mnist_index_test"] == 0 and at.session_state["mnist_rank"] == 1

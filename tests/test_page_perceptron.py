@@ -10,7 +10,8 @@ import pytest
 from lab import perceptron as P
 from lab import xor_mlp as X
 from tests.catalog import text as s
-from tests.helpers_app import assert_clean
+from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 
 STEM = "perceptron"
 
@@ -205,3 +206,31 @@ def test_step_past_the_end_stays_on_the_final_line(page):
     assert s("perceptron.step_after", page.lang, steps=n) in [c.value for c in page.caption]
     title = chart(page, "perceptron_rule_chart")["layout"]["title"]["text"]
     assert title == s("perceptron.rule_frame", page.lang, k=n)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """A preset, a moved slider and the later sections' controls are kept after a visit to
+    /shapes; "reset this page" puts back the book's (0.5, 0.5, -0.7) against AND, 4 hidden
+    sigmoid units, and the learning rule on AND from step 0."""
+    at = open_page("perceptron", "en")
+    at.button(key="perceptron_preset_OR").click().run()
+    assert at.slider(key="perceptron_b").value == -0.5
+    at.button(key="perceptron_preset_BOOK").click().run()  # back to the first visit
+    first = check_kept_and_reset(
+        at,
+        "perceptron",
+        {
+            "perceptron_gate": "XOR",
+            "perceptron_w1": -1.0,
+            "perceptron_hidden": 6,
+            "perceptron_act": "relu",
+            "perceptron_rule_gate": "OR",
+            "perceptron_step": 3,
+        },
+    )
+    weights = [first[f"perceptron_{k}"] for k in ("w1", "w2", "b")]
+    assert weights == [0.5, 0.5, -0.7] and first["perceptron_gate"] == "AND"
+    assert (first["perceptron_hidden"], first["perceptron_act"]) == (4, "sigmoid")
+    assert (first["perceptron_rule_gate"], first["perceptron_step"]) == ("AND", 0)
+    gate = s("perceptron.gate.AND", "en")
+    assert s("perceptron.all_right", "en", gate=gate) in [m.value for m in at.success]

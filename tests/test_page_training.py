@@ -6,10 +6,11 @@ AppTest runs the whole script each time, so the run_every fragment advances one 
 
 import numpy as np
 
-from lab.live_training import SUGGESTED_LR
+from lab.live_training import SUGGESTED_LR, TrainingConfig
 from lab.models import Model
 from tests.catalog import page_text, prefix
 from tests.helpers_app import assert_clean, open_page
+from tests.helpers_settings import check_kept_and_reset
 from ui.resources import TRAINED_MODEL
 
 STEM = "training"
@@ -149,3 +150,36 @@ def test_gradient_check_shows_differences_and_timings():
     assert text("gc_ok", lang, worst=check.worst) in [s.value for s in at.success]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[text("gc_ratio", lang)] == text("gc_times", lang, x=check.ratio)
+
+
+def test_settings_survive_a_visit_elsewhere_and_reset():
+    """Picking Adam still suggests Adam's rate; the settings are kept after a visit to /shapes
+    (no run starts); "reset this page" puts back TrainingConfig()'s: 50 hidden, SGD at 0.5,
+    batches of 100, 10 epochs over 10,000 images, random seed 0."""
+    at = open_page(STEM, "en")
+    first = check_kept_and_reset(
+        at,
+        STEM,
+        {
+            "training_hidden": 20,
+            "training_optimizer": "Adam",
+            "training_epochs": 2,
+            "training_seed": 7,
+            "training_gc_images": 5,
+        },
+    )
+    default = TrainingConfig()
+    assert first == {
+        "training_hidden": default.hidden_size,
+        "training_size": default.train_size,
+        "training_optimizer": default.optimizer,
+        "training_lr": default.lr,
+        "training_batch": default.batch_size,
+        "training_epochs": default.epochs,
+        "training_seed": default.seed,
+        "training_gc_hidden": 10,
+        "training_gc_images": 3,
+    }
+    assert "training_run" not in at.session_state
+    at.selectbox(key="training_optimizer").set_value("Adam").run()
+    assert at.select_slider(key="training_lr").value == SUGGESTED_LR["Adam"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -28,6 +29,46 @@ def title_below_modebar(title: str | None) -> dict:
     return {"text": title, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": MODEBAR_PX}}
 
 
+def _merged(base: dict, changes: dict) -> dict:
+    """``base`` with ``changes`` written over it, nested dicts merged key by key."""
+    out = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def relayout(
+    fig: go.Figure,
+    layout: dict | None = None,
+    *,
+    xaxis: dict | None = None,
+    yaxis: dict | None = None,
+) -> go.Figure:
+    """``fig.update_layout(layout)``, ``update_xaxes(xaxis)`` and ``update_yaxes(yaxis)`` in
+    one pass: the merged layout is validated once, as a new ``go.Layout``.
+
+    Plotly's ``update_*`` methods dispatch each change through the machinery that keeps a
+    ``FigureWidget`` in sync; a 28x28 image chart took 31 ms to style that way and 5 ms this way,
+    and /digits draws a dozen charts after every stroke. The changes are nested dicts (write
+    ``{"title": {"text": t}}``, not ``title_text=t``); axis changes apply to every x (y) axis of
+    the figure, as ``update_xaxes`` does. The figure keeps plotly's default template (Streamlit
+    sets it on import); the lab sets no other.
+    """
+    current = fig.layout.to_plotly_json()
+    current.pop("template", None)  # the default (Streamlit's) comes back with the new Layout
+    merged = _merged(current, layout or {})
+    for name, changes in (("xaxis", xaxis), ("yaxis", yaxis)):
+        if changes:
+            keys = [k for k in merged if re.fullmatch(name + r"\d*", k)] or [name]
+            for key in keys:
+                merged[key] = _merged(merged.get(key, {}), changes)
+    fig.layout = go.Layout(merged)
+    return fig
+
+
 def style(
     fig: go.Figure,
     *,
@@ -36,20 +77,28 @@ def style(
     title: str | None = None,
     height: int = 420,
     hover: str = "x unified",
+    layout: dict | None = None,
+    xaxis: dict | None = None,
+    yaxis: dict | None = None,
 ) -> go.Figure:
     """Apply the lab's look: axis titles (always), legend on top, compact margins, and the
-    title clear of plotly's toolbar (see ``title_below_modebar``)."""
+    title clear of plotly's toolbar (see ``title_below_modebar``). ``layout``, ``xaxis`` and
+    ``yaxis`` are more changes made in the same pass (see ``relayout``)."""
     top = MODEBAR_PX + (TITLE_PX + 4 if title else 0)
-    fig.update_layout(
-        title=title_below_modebar(title),
-        height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        hovermode=hover,
-    )  # no template: st.plotly_chart applies Streamlit's theme, and a template costs ~35 ms
-    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinecolor="#bbb")
-    fig.update_yaxes(title_text=y_title, zeroline=True, zerolinecolor="#bbb")
-    return fig
+    look = {
+        "title": title_below_modebar(title),
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": top, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "hovermode": hover,
+    }  # no template: st.plotly_chart applies Streamlit's theme, and a template costs ~35 ms
+    axis = {"zeroline": True, "zerolinecolor": "#bbb"}
+    return relayout(
+        fig,
+        _merged(look, layout or {}),
+        xaxis=_merged({**axis, "title": {"text": x_title}}, xaxis or {}),
+        yaxis=_merged({**axis, "title": {"text": y_title}}, yaxis or {}),
+    )
 
 
 def line_chart(
@@ -80,25 +129,23 @@ def line_chart(
                 hovertemplate=f"%{{x:.3g}}: %{{y:.6g}}<extra>{name}</extra>" if log else "%{y:.4f}",
             )
         )
-    style(
+    log_axis = {"type": "log", "exponentformat": "power"}
+    return style(
         fig,
         x_title=x_title,
         y_title=y_title,
         title=title,
         height=height,
         hover="closest" if log else "x unified",
+        xaxis=log_axis if log_x else None,
+        yaxis=log_axis if log_y else None,
     )
-    if log_x:
-        fig.update_xaxes(type="log", exponentformat="power")
-    if log_y:
-        fig.update_yaxes(type="log", exponentformat="power")
-    return fig
 
 
 def room_for_legend(fig: go.Figure, title: str | None) -> None:
     """Keep a title clear of a legend that wraps to two rows (the legend sits on the plot)."""
     if title:
-        fig.update_layout(margin={"t": MODEBAR_PX + TITLE_PX + 50})
+        relayout(fig, {"margin": {"t": MODEBAR_PX + TITLE_PX + 50}})
 
 
 def bar_chart(
@@ -137,14 +184,19 @@ def bar_chart(
                 hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
             )
         )
-    fig.update_layout(barmode="group")
-    style(fig, x_title=x_title, y_title=y_title, title=title, height=height, hover="closest")
-    fig.update_layout(showlegend=legend)
+    style(
+        fig,
+        x_title=x_title,
+        y_title=y_title,
+        title=title,
+        height=height,
+        hover="closest",
+        layout={"barmode": "group", "showlegend": legend},
+        xaxis={"type": "category"},
+        yaxis={"range": list(y_range)} if y_range is not None else None,
+    )
     if legend:
         room_for_legend(fig, title)
-    fig.update_xaxes(type="category")
-    if y_range is not None:
-        fig.update_yaxes(range=list(y_range))
     return fig
 
 
@@ -174,5 +226,5 @@ def curves_with_marker(
             annotation_position="top right",
         )
     if y_range is not None:
-        fig.update_yaxes(range=list(y_range))
+        relayout(fig, yaxis={"range": list(y_range)})
     return fig

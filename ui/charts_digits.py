@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from lab.introspect import mosaic
-from ui.charts import COLORS, MODEBAR_PX, TITLE_PX, style, title_below_modebar
+from ui.charts import COLORS, MODEBAR_PX, TITLE_PX, relayout, style, title_below_modebar
 
 DIGITS = list(range(10))
 GREY = "#9aa5b1"
@@ -23,7 +23,7 @@ _AXIS_OFF = {
     "ticks": "",
     "showgrid": False,
     "zeroline": False,
-    "title_text": None,
+    "title": {"text": None},
 }
 
 
@@ -40,17 +40,35 @@ def _colour_scale(values: np.ndarray, diverging: bool, zmax: float) -> dict:
     return {"colorscale": "gray", "zmin": 0.0, "zmax": zmax}
 
 
-def _image_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """An image chart: title, compact margins, no legend, no axes, square pixels, row 0 on top."""
-    fig.update_layout(
-        title=title_below_modebar(title),
-        height=height + MODEBAR_PX,
-        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 4},
-        showlegend=False,
+def _image_layout(fig: go.Figure, title: str, height: int, **layout) -> go.Figure:
+    """An image chart: title, compact margins, no legend, no axes, square pixels, row 0 on top
+    (``layout``: more layout settings, made in the same pass)."""
+    return relayout(
+        fig,
+        {
+            "title": title_below_modebar(title),
+            "height": height + MODEBAR_PX,
+            "margin": {"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 4},
+            "showlegend": False,
+            **layout,
+        },
+        xaxis={**_AXIS_OFF, "constrain": "domain"},
+        yaxis={**_AXIS_OFF, "autorange": "reversed", "scaleanchor": "x", "constrain": "domain"},
     )
-    fig.update_xaxes(**_AXIS_OFF, constrain="domain")
-    fig.update_yaxes(**_AXIS_OFF, autorange="reversed", scaleanchor="x", constrain="domain")
-    return fig
+
+
+def _per_digit(fig, x_title, y_title, title, height, y_range, **layout) -> go.Figure:
+    """Bars over the digits 0-9: a tick under each digit, the y axis in percent."""
+    return _style(
+        fig,
+        x_title=x_title,
+        y_title=y_title,
+        title=title,
+        height=height,
+        layout=layout,
+        xaxis={"tickmode": "array", "tickvals": DIGITS},
+        yaxis={"range": y_range, "tickformat": ".0%"},
+    )
 
 
 def pixels(img: np.ndarray, size: int = 112) -> np.ndarray:
@@ -108,10 +126,7 @@ def prob_bars(
             hovertemplate="%{x}: %{y:.4f}<extra></extra>",
         )
     )
-    _style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
-    fig.update_xaxes(tickmode="array", tickvals=DIGITS)
-    fig.update_yaxes(range=[0, 1.12], tickformat=".0%")
-    return fig
+    return _per_digit(fig, x_title, y_title, title, height, [0, 1.12])
 
 
 def image_heatmap(
@@ -208,14 +223,16 @@ def strip(
             y1=0.5,
             line={"color": "#ff4b4b", "width": 3},
         )
-    fig.update_layout(
-        title=title_below_modebar(title),
-        height=height + MODEBAR_PX,
-        margin={"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 28},
+    return relayout(
+        fig,
+        {
+            "title": title_below_modebar(title),
+            "height": height + MODEBAR_PX,
+            "margin": {"l": 4, "r": 4, "t": MODEBAR_PX + TITLE_PX, "b": 28},
+        },
+        xaxis={"showgrid": False, "zeroline": False},
+        yaxis=_AXIS_OFF,
     )
-    fig.update_xaxes(showgrid=False, zeroline=False)
-    fig.update_yaxes(**_AXIS_OFF)
-    return fig
 
 
 def confusion_heatmap(
@@ -265,11 +282,16 @@ def confusion_heatmap(
             y1=selected[0] + 0.5,
             line={"color": "#ff4b4b", "width": 3},
         )
-    _style(fig, x_title=x_title, y_title=y_title, height=height)
-    fig.update_layout(clickmode="event+select", dragmode=False)
-    fig.update_xaxes(tickvals=DIGITS, side="top", showgrid=False, zeroline=False)
-    fig.update_yaxes(tickvals=DIGITS, autorange="reversed", showgrid=False, zeroline=False)
-    return fig
+    grid_off = {"tickvals": DIGITS, "showgrid": False, "zeroline": False}
+    return _style(
+        fig,
+        x_title=x_title,
+        y_title=y_title,
+        height=height,
+        layout={"clickmode": "event+select", "dragmode": False},
+        xaxis={**grid_off, "side": "top"},
+        yaxis={**grid_off, "autorange": "reversed"},
+    )
 
 
 def selected_cell(event) -> tuple[int, int] | None:
@@ -306,12 +328,9 @@ def grouped_bars(
             for i, (name, values) in enumerate(series)
         ]
     )
-    _style(fig, x_title=x_title, y_title=y_title, title=title, height=height)
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(tickmode="array", tickvals=DIGITS)
     lo = min(float(np.nanmin(v)) for _, v in series)
-    fig.update_yaxes(range=[max(0.0, lo - 0.05), 1.0], tickformat=".0%")
-    return fig
+    y_range = [max(0.0, lo - 0.05), 1.0]
+    return _per_digit(fig, x_title, y_title, title, height, y_range, barmode="group")
 
 
 def map_grid(
@@ -346,5 +365,4 @@ def map_grid(
             **scale,
         )
     )
-    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")  # the NaN gaps show the page
-    return _image_layout(fig, title, height)
+    return _image_layout(fig, title, height, plot_bgcolor="rgba(0,0,0,0)")  # NaN gaps: the page

@@ -36,13 +36,11 @@ def page_intro(stem: str) -> None:
 
 
 def page_about(stem: str, *more: str) -> None:
-    """The page's "what you will see" paragraph, folded in an expander: ``<stem>.about`` where
-    the page has one (its ``.intro`` is then the line under the title), else ``<stem>.intro``;
-    then the paragraphs of the catalog keys in ``more``."""
-    key = f"{stem}.about" if f"{stem}.about" in CATALOG else f"{stem}.intro"
+    """The page's "what you will see" paragraph (``<stem>.intro``), folded in an expander, then
+    the paragraphs of the catalog keys in ``more``."""
     with st.expander(t("common.about_page"), icon=":material/info:"):
-        for k in (key, *more):
-            st.markdown(t(k))
+        for key in (f"{stem}.intro", *more):
+            st.markdown(t(key))
 
 
 def show_source(*objs: Callable | type, expanded: bool = False) -> None:

@@ -24,12 +24,15 @@ from ui.charts_gradient import (
 from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import fragment, show_source
+from ui.settings import keep
 
 LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.values())
 BOOK_START = (-3.0, 4.0)
 BOOK_STEPS = 100
 BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the book's xlim and ylim
 CONTOUR_N = 100  # contour grid points per side
+FIRST_FN = next(iter(F2.FUNCTIONS))  # the book's x0² + x1², picked on a first visit
+BOOK_LRS = [10.0, 1e-10, 0.1, 0.01]  # the book's too large, too small and good rates
 
 
 def defaults(**values: object) -> None:
@@ -112,27 +115,43 @@ def explorer() -> None:
                 "gradient_descent_x1",
                 "gradient_descent_lr",
             ),
-            key="gradient_descent_fn",
+            **keep("gradient_descent_fn", FIRST_FN),
         )
         fn = F2.FUNCTIONS[name]
-        x0 = st.slider(t("gradient_descent.x0"), -10.0, 10.0, step=0.1, key="gradient_descent_x0")
-        x1 = st.slider(t("gradient_descent.x1"), -10.0, 10.0, step=0.1, key="gradient_descent_x1")
+        x0 = st.slider(
+            t("gradient_descent.x0"),
+            -10.0,
+            10.0,
+            step=0.1,
+            **keep("gradient_descent_x0", BOOK_START[0]),
+        )
+        x1 = st.slider(
+            t("gradient_descent.x1"),
+            -10.0,
+            10.0,
+            step=0.1,
+            **keep("gradient_descent_x1", BOOK_START[1]),
+        )
         lr = st.select_slider(
             t("gradient_descent.lr"),
             LRS,
             format_func=number_label,
             help=t("gradient_descent.lr_help"),
-            key="gradient_descent_lr",
+            **keep("gradient_descent_lr", 0.1),
         )
         steps = st.slider(
-            t("gradient_descent.steps"), 1, 500, BOOK_STEPS, key="gradient_descent_steps"
+            t("gradient_descent.steps"),
+            1,
+            500,
+            BOOK_STEPS,
+            **keep("gradient_descent_steps", BOOK_STEPS),
         )
         kind = st.radio(
             t("gradient_descent.grad"),
             ["numerical", "exact"],
             format_func=labeller("gradient_descent.grad.{}"),
             help=t("gradient_descent.grad_help"),
-            key="gradient_descent_grad",
+            **keep("gradient_descent_grad", "numerical"),
         )
     run = D.gradient_descent(fn.f, [x0, x1], lr, steps, grad=fn.grad if kind == "exact" else None)
     with chart:
@@ -196,12 +215,14 @@ def lessons() -> None:
     chosen = left.multiselect(
         t("gradient_descent.compare_lrs"),
         LRS,
-        default=[10.0, 1e-10, 0.1, 0.01],
+        default=BOOK_LRS,
         max_selections=4,
         format_func=number_label,
-        key="gradient_descent_lrs",
+        **keep("gradient_descent_lrs", BOOK_LRS),
     )
-    exact = right.toggle(t("gradient_descent.use_exact"), key="gradient_descent_lessons_exact")
+    exact = right.toggle(
+        t("gradient_descent.use_exact"), **keep("gradient_descent_lessons_exact", False)
+    )
     if not chosen:
         st.info(t("gradient_descent.no_lr"))
         return
@@ -286,7 +307,7 @@ def optimizers() -> None:
         list(OPTIMIZERS),
         default=list(OPTIMIZERS),
         format_func=labeller("gradient_descent.opt.{}"),
-        key="gradient_descent_opts",
+        **keep("gradient_descent_opts", list(OPTIMIZERS)),
     )
     controls, chart = st.columns([1, 2.6])
     with controls:
@@ -302,16 +323,18 @@ def optimizers() -> None:
                 "gradient_descent_opt_x1",
                 None,
             ),
-            key="gradient_descent_opt_fn",
+            **keep("gradient_descent_opt_fn", "stretched"),
         )
         fn = F2.FUNCTIONS[name]
         x0 = st.slider(
-            t("gradient_descent.x0"), -10.0, 10.0, step=0.1, key="gradient_descent_opt_x0"
+            t("gradient_descent.x0"), -10.0, 10.0, step=0.1, **keep("gradient_descent_opt_x0", -7.0)
         )
         x1 = st.slider(
-            t("gradient_descent.x1"), -10.0, 10.0, step=0.1, key="gradient_descent_opt_x1"
+            t("gradient_descent.x1"), -10.0, 10.0, step=0.1, **keep("gradient_descent_opt_x1", 2.0)
         )
-        steps = st.slider(t("gradient_descent.steps"), 1, 200, 30, key="gradient_descent_opt_steps")
+        steps = st.slider(
+            t("gradient_descent.steps"), 1, 200, 30, **keep("gradient_descent_opt_steps", 30)
+        )
         with st.expander(t("gradient_descent.opt_lrs")):
             lrs = {
                 opt: st.select_slider(
@@ -319,7 +342,7 @@ def optimizers() -> None:
                     LRS,
                     value=D.BOOK_OPTIMIZER_LRS[opt],
                     format_func=number_label,
-                    key=f"gradient_descent_opt_lr_{opt}",
+                    **keep(f"gradient_descent_opt_lr_{opt}", D.BOOK_OPTIMIZER_LRS[opt]),
                 )
                 for opt in chosen
             }

@@ -21,6 +21,7 @@ from ui.charts_gradient import (
 from ui.figures_mpl import book_figure, slides_download
 from ui.i18n import labeller, t
 from ui.layout import fragment, show_source
+from ui.settings import keep
 
 DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the book's 0.25
 STEPS_H = [1e-50, 1e-30, 1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0]
@@ -34,6 +35,7 @@ PROBE = {  # where the "pick a point" sliders start, per function
     "six_hump_camel": (1.0, -1.0),
 }
 CONTOUR_N = 100  # contour grid points per side
+FIRST_FN = next(iter(F2.FUNCTIONS))  # the function picked on a first visit
 
 
 def x_titles() -> tuple[str, str]:
@@ -50,7 +52,7 @@ def tangents() -> None:
         default=[5, 10],
         max_selections=4,
         help=t("gradient_field.tangent_help"),
-        key="gradient_field_tangents",
+        **keep("gradient_field_tangents", [5, 10]),
     )
     x = np.arange(0.0, 20.0, 0.1)  # the book's grid
     curves = [
@@ -112,7 +114,7 @@ def step_size() -> None:
             value=1e-4,
             format_func=number_label,
             help=t("gradient_field.h_help"),
-            key="gradient_field_h",
+            **keep("gradient_field_h", 1e-4),
         )
         d = C.numerical_diff(C.function_1, x0, h)
         exact = float(C.function_1_diff(x0))
@@ -182,7 +184,7 @@ def field() -> None:
             list(F2.FUNCTIONS),
             format_func=labeller("gradient_field.fn.{}"),
             on_change=probe_function,
-            key="gradient_field_fn",
+            **keep("gradient_field_fn", FIRST_FN),
         )
         fn = F2.FUNCTIONS[name]
         n = st.select_slider(
@@ -191,23 +193,30 @@ def field() -> None:
             value=17,
             format_func=str,
             help=t("gradient_field.density_help"),
-            key="gradient_field_density",
+            **keep("gradient_field_density", 17),
         )
         kind = st.radio(
             t("gradient_field.kind"),
             ["numerical", "analytic"],
             format_func=labeller("gradient_field.kind.{}"),
             horizontal=True,
-            key="gradient_field_kind",
+            **keep("gradient_field_kind", "numerical"),
         )
         unit = st.toggle(
-            t("gradient_field.unit"), help=t("gradient_field.unit_help"), key="gradient_field_unit"
+            t("gradient_field.unit"),
+            help=t("gradient_field.unit_help"),
+            **keep("gradient_field_unit", False),
         )
         (a, b), (c, d) = fn.domain
         st.session_state.setdefault("gradient_field_p0", PROBE[name][0])
         st.session_state.setdefault("gradient_field_p1", PROBE[name][1])
-        p0 = st.slider(t("gradient_field.px0"), a, b, step=0.05, key="gradient_field_p0")
-        p1 = st.slider(t("gradient_field.px1"), c, d, step=0.05, key="gradient_field_p1")
+        probe = PROBE[FIRST_FN]  # a reset puts back the first function, and so its probe
+        p0 = st.slider(
+            t("gradient_field.px0"), a, b, step=0.05, **keep("gradient_field_p0", probe[0])
+        )
+        p1 = st.slider(
+            t("gradient_field.px1"), c, d, step=0.05, **keep("gradient_field_p1", probe[1])
+        )
     _, _, points = F2.grid_points(fn.domain, n)
     numerical, analytic, max_diff = F2.numerical_vs_analytic(fn, points)
     grads = numerical if kind == "numerical" else analytic

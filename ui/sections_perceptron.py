@@ -16,6 +16,7 @@ from ui.figures_mpl import slides_download
 from ui.i18n import current_lang, labeller, t
 from ui.layout import fragment, show_source
 from ui.resources import shared_figures
+from ui.settings import keep
 
 LO, HI = -0.5, 1.5  # the input plane around the four corners
 MAX_EPOCHS = 25  # enough for every gate, start and learning rate the page offers to converge
@@ -113,11 +114,11 @@ def playground() -> None:
             t("perceptron.gate"),
             P.GATE_NAMES,
             format_func=labeller("perceptron.gate.{}"),
-            key="perceptron_gate",
+            **keep("perceptron_gate", P.GATE_NAMES[0]),
         )
-        w1 = st.slider(t("perceptron.w1"), -2.0, 2.0, 0.5, 0.1, key="perceptron_w1")
-        w2 = st.slider(t("perceptron.w2"), -2.0, 2.0, 0.5, 0.1, key="perceptron_w2")
-        b = st.slider(t("perceptron.b"), -2.0, 2.0, -0.7, 0.1, key="perceptron_b")
+        w1 = st.slider(t("perceptron.w1"), -2.0, 2.0, 0.5, 0.1, **keep("perceptron_w1", 0.5))
+        w2 = st.slider(t("perceptron.w2"), -2.0, 2.0, 0.5, 0.1, **keep("perceptron_w2", 0.5))
+        b = st.slider(t("perceptron.b"), -2.0, 2.0, -0.7, 0.1, **keep("perceptron_b", -0.7))
         st.markdown(t("perceptron.rule_formula"))
     gate_name = t(f"perceptron.gate.{gate}")
     target = P.gate_targets(gate)
@@ -279,15 +280,15 @@ def mlp() -> None:
     st.markdown(t("perceptron.mlp_intro"))
     controls, chart = st.columns([1, 3.6])
     with controls:
-        hidden = st.slider(t("perceptron.hidden"), 2, 8, 4, key="perceptron_hidden")
+        hidden = st.slider(t("perceptron.hidden"), 2, 8, 4, **keep("perceptron_hidden", 4))
         activation = st.radio(
             t("perceptron.activation"),
             ("sigmoid", "relu"),
             format_func=labeller("perceptron.act.{}"),
-            key="perceptron_act",
+            **keep("perceptron_act", "sigmoid"),
             horizontal=True,
         )
-        seed = st.slider(t("perceptron.seed"), 0, 9, 0, key="perceptron_mlp_seed")
+        seed = st.slider(t("perceptron.seed"), 0, 9, 0, **keep("perceptron_mlp_seed", 0))
     run = xor_training(hidden, activation, seed)
     fig = mlp_figure(hidden, activation, seed, current_lang())
     with chart:
@@ -398,11 +399,11 @@ def learning_rule() -> None:
             t("perceptron.gate"),
             P.GATE_NAMES,
             format_func=labeller("perceptron.gate.{}"),
-            key="perceptron_rule_gate",
+            **keep("perceptron_rule_gate", P.GATE_NAMES[0]),
         )
-        lr = st.slider(t("perceptron.lr"), 0.1, 1.0, 0.1, 0.05, key="perceptron_lr")
-        seed = st.slider(t("perceptron.start_seed"), 0, 9, 0, key="perceptron_rule_seed")
-        k = st.slider(t("perceptron.step"), 0, 4 * MAX_EPOCHS, 0, key="perceptron_step")
+        lr = st.slider(t("perceptron.lr"), 0.1, 1.0, 0.1, 0.05, **keep("perceptron_lr", 0.1))
+        seed = st.slider(t("perceptron.start_seed"), 0, 9, 0, **keep("perceptron_rule_seed", 0))
+        k = st.slider(t("perceptron.step"), 0, 4 * MAX_EPOCHS, 0, **keep("perceptron_step", 0))
     target = P.gate_targets(gate)
     run = rule_run(gate, lr, seed)
     n_steps = len(run.sample)

@@ -29,6 +29,8 @@ Python's side only, while the browser kept showing the old value (checked in chr
 
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 
 from ui.i18n import t
@@ -58,7 +60,8 @@ def reset(prefix: str) -> None:
     """Put back the default of every kept widget whose key starts with ``prefix``."""
     for key, default in st.session_state.get(DEFAULTS, {}).items():
         if key.startswith(prefix):
-            st.session_state[key] = default
+            # a copy: a list default is a module constant every session shares
+            st.session_state[key] = copy.copy(default)
 
 
 def reset_button(prefix: str) -> None:

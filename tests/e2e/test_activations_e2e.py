@@ -1,10 +1,12 @@
-"""The activation explorer in a real browser: a slider moved by keyboard redraws the chart.
+"""The activation explorer in a real browser: a slider moved by keyboard redraws the chart and
+keeps its value across pages; five functions with derivatives stay readable.
 
 Each check runs in one language (labels come from the catalog either way): the slider in
 Chinese, the five-function layout in English, whose longer names are the harder fit;
 tests/e2e/test_shell.py opens every page in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import (
@@ -48,13 +50,13 @@ def test_five_functions_with_derivatives(page, server, size):
     lang = "en"
     page.set_viewport_size({"width": size[0], "height": size[1]})
     open_lab(page, f"{server}/activations?lang={lang}")
-    picker = page.locator(".st-key-act_pick")
+    picker = page.locator(".st-key-activations_pick")
     for name in FIVE[3:]:
         picker.get_by_role(
             "button", name=CATALOG[f"activations.fn.{name}"][lang], exact=True
         ).click()
         wait_idle(page)
-    page.locator(".st-key-act_derivs label").click()
+    page.locator(".st-key-activations_derivs label").click()
     wait_idle(page)
     chart = page.locator(".js-plotly-plot").first
     chart.locator(".legend .traces").nth(9).wait_for()
@@ -79,3 +81,26 @@ def test_five_functions_with_derivatives(page, server, size):
 def function_names(lang: str) -> list[str]:
     """Every function's name in the picker, in the language."""
     return [v[lang] for k, v in CATALOG.items() if k.startswith("activations.fn.")]
+
+
+def test_settings_survive_another_page_and_reset(page, server):
+    """Move the two-layer demo's w slider (first visit: 3.00), visit the home page, come back
+    by the sidebar: the slider kept its value; "reset this page" puts back 3.00."""
+    open_lab(page, f"{server}/activations?lang=en")
+    label = CATALOG["activations.nonlin_w"]["en"]
+    thumb = page.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.scroll_into_view_if_needed()
+    assert thumb.get_attribute("aria-valuetext") == "3.00"
+    nudge_slider(page, label, 3)  # steps of 0.5
+    assert thumb.get_attribute("aria-valuetext") == "4.50"
+    page.locator('[data-testid="stSidebarNav"] a').first.click()
+    wait_idle(page)
+    expect(thumb).to_have_count(0)  # really on another page
+    page.locator('[data-testid="stSidebarNav"] a[href$="/activations"]').click()
+    wait_idle(page)
+    thumb.wait_for()
+    assert thumb.get_attribute("aria-valuetext") == "4.50"
+    page.get_by_role("button", name=CATALOG["common.reset"]["en"]).click()
+    wait_idle(page)
+    expect(thumb).to_have_attribute("aria-valuetext", "3.00")
+    assert_no_dialog(page)

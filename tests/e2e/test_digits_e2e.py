@@ -115,8 +115,9 @@ def examples_shown(page: Page, lang: str) -> None:
 
 
 def test_drawn_digits_are_read(page, server):
-    """0, 1 and 7 drawn with the mouse show as the metric 预测 (Prediction) and the CNN's
-    feature maps below; the reset button empties the canvas and the result."""
+    """0, 1 and 7 drawn with the mouse show as the metric 预测 (Prediction) and, once asked
+    for, the CNN's feature maps below (the toggle stays on for the next digits); the reset
+    button empties the canvas and the result."""
     lang = "zh"
     open_digits(page, server, lang)
     shot(page, f"digits-empty-{lang}")
@@ -127,6 +128,10 @@ def test_drawn_digits_are_read(page, server):
         assert_no_dialog(page)
         charts_drawn(page)
         cnn_view = page.get_by_role("heading", name=CATALOG["digits.cnn_title"][lang])
+        if digit == next(iter(STROKES)):  # the layers' pictures wait until asked for
+            expect(cnn_view).to_have_count(0)
+            page.get_by_text(CATALOG["digits.inside"][lang]).click()
+            wait_idle(page)
         expect(cnn_view).to_be_visible()  # the default CNN's kernels and feature maps
         shot(page, f"digits-{digit}-{lang}")
         reset(page, lang)

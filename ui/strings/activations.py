@@ -7,12 +7,12 @@ STRINGS = {
         "en": "Overlay step, sigmoid, ReLU and friends with their derivatives, and see why a "
         "network needs nonlinearity.",
     },
-    "activations.intro": {
+    "activations.lead": {
         "zh": "选几个激活函数叠在一起看，打开导数，把鼠标移到曲线上读数。",
         "en": "Overlay a few activation functions, switch on their derivatives, hover to read "
         "values.",
     },
-    "activations.about": {
+    "activations.intro": {
         "zh": "一个神经元先算加权和 a = w·x + b，再经过激活函数 h(a) 得到输出。"
         "图中每条实线是一个 h(x)，虚线是它的导数 h′(x)：训练时梯度要乘上它。"
         "页面最后一节演示：没有非线性，两层网络等于一层，只能画直线。",

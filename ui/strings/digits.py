@@ -180,6 +180,15 @@ STRINGS = {
         "them up: ink on blue excites it, ink on red inhibits it. For your digit a1 = {a:.2f}, "
         "z1 = h(a1) = {z:.3f}.",
     },
+    "digits.inside": {
+        "zh": "看网络内部：每一层看到了什么",
+        "en": "Look inside: what each layer sees",
+    },
+    "digits.inside_help": {
+        "zh": "打开后显示隐藏层的激活与权重，或卷积核与特征图（每画一笔都会重新计算）。",
+        "en": "Shows the hidden layers' activations and weights, or the kernels and feature maps "
+        "(recomputed after every stroke).",
+    },
     "digits.cnn_title": {
         "zh": "卷积网络看到了什么",
         "en": "What the convolutional network sees",

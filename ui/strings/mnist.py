@@ -7,6 +7,10 @@ STRINGS = {
         "en": "Browse 70,000 handwritten digits and their labels, time one-by-one against batch "
         "inference, and see which digits the network gets wrong.",
     },
+    "mnist.lead": {
+        "zh": "翻看真实的 MNIST 图片和数组形状，给书中的两种推理循环计时，再看模型把哪些数字认错了。",
+        "en": "Browse real MNIST images and their array shapes, time the book's two inference loops, then see which digits the model gets wrong.",
+    },
     "mnist.intro": {
         "zh": "**你将看到：** 书中 3.6 节的 MNIST，全部是真实数据。先翻看训练集和测试集的图片、标签和 one-hot 编码，"
         "核对数组的形状；再用书中网络把 1 万张测试图片一张一张地推理、再成批推理，现场计时比较；"
@@ -132,6 +136,14 @@ STRINGS = {
     "mnist.cell_more": {"zh": "（只显示前 {k} 张）", "en": "(showing the first {k})"},
     "mnist.cell_empty": {"zh": "这个格子里没有图片。", "en": "No image falls in this cell."},
     "mnist.cell_caption": {"zh": "#{i} · {p}", "en": "#{i} · {p}"},
+    "mnist.show_gallery": {
+        "zh": "显示认错的图片，逐张查看概率",
+        "en": "Show the mistakes, one by one with their probabilities",
+    },
+    "mnist.show_per_class": {
+        "zh": "显示每个数字的准确率（两个模型对比）",
+        "en": "Show the accuracy per digit (both models)",
+    },
     "mnist.gallery_title": {
         "zh": "认错的图片（最有把握的错误在前）",
         "en": "Mistakes, most confident first",

@@ -7,6 +7,10 @@ STRINGS = {
         "en": "Train a two-layer net on MNIST right in the page and watch the loss and accuracy "
         "curves live; then check backpropagation against the numerical gradient.",
     },
+    "training.lead": {
+        "zh": "选好超参数，点“开始训练”，看书中的两层网络在真实 MNIST 上一步步学习。",
+        "en": "Pick the hyperparameters, press “Start training”, and watch the book's two-layer network learn from real MNIST.",
+    },
     "training.intro": {
         "zh": "**你将看到：** 书中第 4 章的两层网络（784 → 隐藏层 → 10，Sigmoid，权重初始化为 0.01 × 正态分布）"
         "在真实的 MNIST 图像上学习。每次随机取一个 mini-batch，算出损失对每个参数的梯度，沿负梯度方向更新参数，"
