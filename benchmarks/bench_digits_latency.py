@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.e2e.conftest import CHROMIUM_ARGS, start_server
-from tests.e2e.helpers import wait_idle
-from tests.e2e.test_digits_e2e import CHARTS_DRAWN, STROKES, draw_and_time, open_digits, reset
+from tests.e2e.helpers import CHARTS_DRAWN, wait_idle
+from tests.e2e.test_digits_e2e import STROKES, draw_and_time, open_digits, reset
 
 STROKE_COUNT = 10
 

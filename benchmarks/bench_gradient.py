@@ -101,7 +101,7 @@ def run() -> list[tuple[str, float, str]]:
             "ms",
         ),
         (
-            "lab numerical_vs_analytic on the 17 x 17 grid (seed's quiver)",
+            "lab numerical_vs_analytic on the 17 x 17 grid (the book's quiver)",
             _median_ms(lambda: F2.numerical_vs_analytic(fn, F2.grid_points(fn.domain, 17)[2])),
             "ms",
         ),

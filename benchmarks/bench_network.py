@@ -1,4 +1,4 @@
-"""Benchmark the book model: batch inference vs the seed's one-image loop, and one epoch.
+"""Benchmark the book model: batch inference vs the book's one-image loop, and one epoch.
 
     .venv/bin/python benchmarks/bench_network.py
 
@@ -29,8 +29,8 @@ from lab.models import MODELS, build_network, load
 from lab.trainer import train
 
 
-def _seed_predict(network: dict, x: np.ndarray) -> np.ndarray:
-    """The seed's predict(network, x), verbatim in spirit: dict weights, np.dot, sigmoid,
+def _book_predict(network: dict, x: np.ndarray) -> np.ndarray:
+    """The book's predict(network, x), verbatim in spirit: dict weights, np.dot, sigmoid,
     softmax with the max shift (a single image, so max over everything is fine)."""
     W1, W2, W3 = network["W1"], network["W2"], network["W3"]
     b1, b2, b3 = network["b1"], network["b2"], network["b3"]
@@ -54,8 +54,8 @@ def _best_of(repeats: int, f) -> tuple[float, object]:
 
 
 def _batch_time(params: dict, x_test: np.ndarray) -> float:
-    """Best-of-5 time of the seed's predict on the whole test set at once."""
-    return _best_of(5, lambda: np.argmax(_seed_predict(params, x_test), axis=1))[0]
+    """Best-of-5 time of the book's predict on the whole test set at once."""
+    return _best_of(5, lambda: np.argmax(_book_predict(params, x_test), axis=1))[0]
 
 
 def _batch_time_all_cores() -> float:
@@ -75,7 +75,7 @@ def run() -> list[tuple[str, float, str]]:
         rows = _one_thread()
     t_all_cores, cores = _batch_time_all_cores(), os.cpu_count()
     rows[5:5] = [  # after the one-thread speed-ups
-        (f"seed's predict, one batch, {cores} BLAS threads", t_all_cores, "s"),
+        (f"book's predict, one batch, {cores} BLAS threads", t_all_cores, "s"),
         (f"batch speed-up over the loop, {cores} BLAS threads", rows[0][1] / t_all_cores, "x"),
     ]
     return rows
@@ -86,23 +86,23 @@ def _one_thread() -> list[tuple[str, float, str]]:
     model = load("book")
     params = model.network.params
 
-    def loop() -> int:  # the seed's accuracy loop, one image at a time
+    def loop() -> int:  # the book's accuracy loop, one image at a time
         hits = 0
         for i in range(len(x_test)):
-            hits += int(np.argmax(_seed_predict(params, x_test[i])) == t_test[i])
+            hits += int(np.argmax(_book_predict(params, x_test[i])) == t_test[i])
         return hits
 
-    def seed_batch() -> int:  # the same predict on the whole set at once
-        return int(np.sum(np.argmax(_seed_predict(params, x_test), axis=1) == t_test))
+    def book_batch() -> int:  # the same predict on the whole set at once
+        return int(np.sum(np.argmax(_book_predict(params, x_test), axis=1) == t_test))
 
     def model_batch() -> int:  # lab.models: input checks, layers, softmax
         return int(np.sum(model.predict(x_test) == t_test))
 
     t_loop, hits_loop = _best_of(2, loop)
-    t_seed, hits_seed = _best_of(5, seed_batch)
+    t_book, hits_book = _best_of(5, book_batch)
     t_model, hits_model = _best_of(5, model_batch)
-    if not hits_loop == hits_seed == hits_model:
-        raise RuntimeError(f"predictions disagree: {hits_loop}, {hits_seed}, {hits_model} correct")
+    if not hits_loop == hits_book == hits_model:
+        raise RuntimeError(f"predictions disagree: {hits_loop}, {hits_book}, {hits_model} correct")
 
     recipe = MODELS["book"].recipe
     rng = np.random.default_rng(0)
@@ -121,10 +121,10 @@ def _one_thread() -> list[tuple[str, float, str]]:
     )
     t_epoch = time.perf_counter() - start
     return [
-        ("book model, 10k test images, seed's one-image loop", t_loop, "s"),
-        ("book model, 10k test images, seed's predict, one batch", t_seed, "s"),
+        ("book model, 10k test images, book's one-image loop", t_loop, "s"),
+        ("book model, 10k test images, book's predict, one batch", t_book, "s"),
         ("book model, 10k test images, lab Model.predict", t_model, "s"),
-        ("batch speed-up over the loop (seed's predict)", t_loop / t_seed, "x"),
+        ("batch speed-up over the loop (book's predict)", t_loop / t_book, "x"),
         ("batch speed-up over the loop (Model.predict)", t_loop / t_model, "x"),
         ("test accuracy (all three agree)", hits_model / len(t_test), ""),
         (f"book model, one training epoch (60k, batch {recipe['batch_size']})", t_epoch, "s"),

@@ -1,14 +1,14 @@
 """Gradient descent (book §4.4.1, §6.1): a path down a contour map, learning rates, optimizers."""
 
 from ui import sections_gradient_descent as sections
-from ui.layout import page_intro
+from ui.layout import page_about, page_intro
 from ui.settings import reset_button
 
 page_intro("gradient_descent")
 reset_button("gradient_descent_")
 sections.explorer()
 sections.book()
-sections.about()
+page_about("gradient_descent")
 sections.lessons()
 sections.stall()
 sections.optimizers()

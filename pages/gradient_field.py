@@ -1,14 +1,14 @@
 """Derivatives and gradients (book §4.3-4.4): tangent lines, the step h, -∇f on a contour map."""
 
 from ui import sections_gradient_field as sections
-from ui.layout import page_intro
+from ui.layout import page_about, page_intro
 from ui.settings import reset_button
 
 page_intro("gradient_field")
 reset_button("gradient_field_")
 sections.tangents()
 sections.book_tangent()
-sections.about()
+page_about("gradient_field")
 sections.step_size()
 sections.book_gradients()
 sections.field()

@@ -1,8 +1,12 @@
-"""Shared fixtures: a seeded generator, and AppTest runs that route like a running server."""
+"""Shared fixtures: a seeded generator, AppTest runs that route like a running server, and a
+page test module's page (its ``STEM``) opened once per language or fresh for one test."""
 
 import numpy as np
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers_app import open_page
 
 
 @pytest.fixture
@@ -27,3 +31,19 @@ def _apptest_routes_through_app_py():
     PagesManager.__init__ = init
     yield
     PagesManager.__init__ = original
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def opened(request) -> AppTest:
+    """The module's page (``STEM``) as it opens, once per language, shared by the module's
+    tests that only read it: a test that moves a widget takes ``page`` instead."""
+    return open_page(request.module.STEM, request.param)
+
+
+@pytest.fixture
+def page(request) -> AppTest:
+    """A fresh copy of the module's page (``STEM``) for a test that moves widgets, in one
+    language, as widget logic does not depend on it: English, or what the test asks for with
+    ``@pytest.mark.parametrize("page", ["zh"], indirect=True)``. tests/test_app.py drives
+    every widget in Chinese and ``opened`` reads each page in both languages."""
+    return open_page(request.module.STEM, getattr(request, "param", "en"))

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.helpers_app import CRASH, ROOT
 from ui.layout import USER_TEXT_CHARS, user_text
+from ui.strings import CATALOG
 
 
 def _failing_fragment_app(decorator: str) -> AppTest:
@@ -53,6 +54,32 @@ def test_every_fragment_in_the_app_is_a_friendly_one():
         if p.name != "layout.py" and re.search(r"\bst\.fragment\b", Path(p).read_text())
     ]
     assert offenders == []
+
+
+def _about_app(stem: str, *more: str) -> AppTest:
+    def app(stem, more):
+        from ui.layout import page_about
+
+        page_about(stem, *more)
+
+    return AppTest.from_function(app, kwargs={"stem": stem, "more": more}, default_timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("stem", "more", "keys"),
+    [
+        ("gradient_field", (), ["gradient_field.intro"]),
+        ("perceptron", ("perceptron.presets",), ["perceptron.intro", "perceptron.presets"]),
+    ],
+)
+def test_page_about_folds_the_pages_long_text(stem, more, keys):
+    """One "about this page" expander holding <stem>.intro, then the paragraphs asked for, in
+    the language (Chinese by default)."""
+    at = _about_app(stem, *more).run()
+    assert not at.exception
+    (expander,) = at.expander
+    assert expander.label == CATALOG["common.about_page"]["zh"]
+    assert [m.value for m in expander.markdown] == [CATALOG[k]["zh"] for k in keys]
 
 
 def _code_span_content(md: str) -> str:

@@ -27,7 +27,8 @@ def test_sum_squared_error_book_values():
 
 
 def test_mean_squared_error_is_the_mean():
-    """The seed's MSE is mean((y − t)²) = 2·SSE / n: 0.0195 and 0.1195 on the book's example."""
+    """The usual MSE (the blog's too) is mean((y − t)²) = 2·SSE / n: 0.0195 and 0.1195 on
+    the book's example."""
     assert mean_squared_error(Y_RIGHT, T) == pytest.approx(2 * 0.0975 / 10, rel=1e-14)
     assert mean_squared_error(Y_WRONG, T) == pytest.approx(2 * 0.5975 / 10, rel=1e-14)
     assert mean_squared_error([1, 2], [1, 2]) == 0.0

@@ -1,9 +1,9 @@
 """pages/gradient_descent.py under AppTest: the book's three runs with the book's numbers next to
 the live ones, the divergence message at lr = 10, the lr = 10 stall explained, the optimizer
-table against closed forms; in both languages."""
+table against closed forms. What the page shows as it opens is read in both languages
+(``opened``, tests/conftest.py); a test that moves widgets does so in one language."""
 
 import numpy as np
-import pytest
 
 from lab.descent import gradient_descent
 from lab.functions2d import function_2
@@ -18,12 +18,11 @@ STEM = "gradient_descent"
 text = page_text(STEM)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_default_is_the_books_run(lang):
+def test_default_is_the_books_run(opened):
     """Default: x0² + x1² from (-3, 4), lr = 0.1, 100 numerical steps -> the book's
     [-6.1e-10, 8.1e-10] (live: -6.11110793e-10, 8.14814391e-10), converged from step 39
     (|x_k| = 5·0.8^k < 1e-3), and the note that this is the book's run."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     md = page_markdown(at)
     assert "`(-6.11110793e-10, 8.14814391e-10)`" in md
     assert at.success[0].value == text("v.converged", lang, step=39, p="(0, 0)", f="0")
@@ -32,10 +31,10 @@ def test_default_is_the_books_run(lang):
     ]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_lr_10_diverges_with_a_message(lang):
+def test_lr_10_diverges_with_a_message():
     """lr = 10 multiplies x by -19 a step: |x| passes 1e8 at step 6 (4·19^6 = 1.9e8), the run
     stops there and says so in the language; no traceback."""
+    lang = "en"
     at = open_page(STEM, lang)
     set_widget(at, "gradient_descent_lr", 10.0)
     assert at.error[0].value == text("v.diverged", lang, step=6, bound="1e+08")
@@ -50,10 +49,10 @@ def test_lr_10_diverges_with_a_message(lang):
     assert text("book_unbounded", lang, lr="10", book=book) in [i.value for i in at.info]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_lr_1e_10_barely_moves(lang):
+def test_lr_1e_10_barely_moves():
     """lr = 1e-10: the book's [-2.99999994, 3.99999992]; it travelled 5·(1 - (1 - 2e-10)^100),
     about 1e-7."""
+    lang = "zh"
     at = open_page(STEM, lang)
     set_widget(at, "gradient_descent_lr", 1e-10)
     assert "`(-2.99999994, 3.99999992)`" in page_markdown(at)
@@ -61,11 +60,10 @@ def test_lr_1e_10_barely_moves(lang):
     assert text("v.barely_moved", lang, steps=100, dist="1e-07") in warnings
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_three_lessons_side_by_side(lang):
+def test_three_lessons_side_by_side(opened):
     """The comparison panels show each live result next to the book's print, with verdicts:
     1e-10 barely moved, 0.1 converged at 39, 10 diverged at 6 (and stopped near 2.6e13)."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     md = page_markdown(at)
     book_prints = text("book_prints", lang)
     for value in ("(-2.99999994, 3.99999992)", "(-6.1e-10, 8.1e-10)"):
@@ -77,11 +75,10 @@ def test_three_lessons_side_by_side(lang):
     assert text("vs.barely_moved", lang, dist="1e-07") in shown
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_stall_explained(lang):
+def test_stall_explained(opened):
     """lr = 10: the exact gradient reaches (-19)^100·(-3, 4) ≈ (-2.25e+128, 3e+128); the
     numerical one stops where floats are 0.0039 apart and its gradient is exactly (0, 0)."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     expected = text(
         "stall_text",
         lang,
@@ -93,11 +90,10 @@ def test_stall_explained(lang):
     assert expected in page_markdown(at)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_optimizer_table(lang):
+def test_optimizer_table(opened):
     """The book's ch. 6 race: six rows; SGD (lr 0.95) after 30 steps is at the closed form
     ((1 - 0.095)^30·(-7), (1 - 1.9)^30·2) = (-0.3504, 0.08478)."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     table = at.dataframe[0].value
     assert table[text("col_opt", lang)].tolist() == [
         "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",

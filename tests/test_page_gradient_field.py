@@ -1,8 +1,7 @@
 """pages/gradient_field.py under AppTest: the numbers it shows are the book's and lab's, in both
 languages (the book prints 0.1999999999990898 and 0.2999999999986347; ∇(x0² + x1²) at (3, 4)
-is (6, 8)), and the h = 1e-50 lesson explains the 0."""
-
-import pytest
+is (6, 8)), and the h = 1e-50 lesson explains the 0. What the page shows as it opens is read in
+both languages (``opened``, tests/conftest.py); a test that moves widgets does so in one."""
 
 from lab.calculus import BOOK_DIFFS
 from tests.catalog import page_text
@@ -15,11 +14,10 @@ STEM = "gradient_field"
 text = page_text(STEM)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_book_derivatives_in_the_table(lang):
+def test_book_derivatives_in_the_table(opened):
     """The tangent table shows numerical_diff at x = 5 and 10 next to the book's print, equal
     digit for digit, with headers in the language."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     table = at.dataframe[0].value
     numerical = table[text("col_numerical", lang)].tolist()
     book = table[text("col_book", lang)].tolist()
@@ -27,10 +25,10 @@ def test_book_derivatives_in_the_table(lang):
     assert table[text("col_exact", lang)].tolist() == ["0.2", "0.3"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_tiny_h_gives_zero_and_says_why(lang):
+def test_tiny_h_gives_zero_and_says_why():
     """h = 1e-50: the derivative shown is 0.0, error 0.2, and a warning explains 5 + h == 5
     (float spacing 8.88e-16 at 5); at the book's h = 1e-4 there is no warning."""
+    lang = "zh"
     at = open_page(STEM, lang)
     assert "`0.1999999999990898`" in page_markdown(at)
     assert not at.warning
@@ -42,21 +40,20 @@ def test_tiny_h_gives_zero_and_says_why(lang):
     assert warning.value == text("h_lost", lang).format(h="1e-50", spacing="8.88e-16")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_book_gradients(lang):
+def test_book_gradients(opened):
     """The book's three gradients of x0² + x1²: (6, 8), (0, 4), (6, 0), next to the numerical
     ones computed live (6.00000000000378, 7.999999999999912 at (3, 4))."""
-    at = open_page(STEM, lang)
+    at, lang = opened, opened.lang
     table = at.dataframe[1].value
     assert table[text("col_book", lang)].tolist() == ["(6, 8)", "(0, 4)", "(6, 0)"]
     assert table[text("col_numerical", lang)].tolist()[0] == "(6.00000000000378, 7.99999999999912)"
     assert table[text("col_analytic", lang)].tolist() == ["(6, 8)", "(0, 4)", "(6, 0)"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_field_numbers(lang):
-    """The seed's picture: 17 x 17 = 289 arrows, numerical vs analytic differing by < 1e-10;
+def test_field_numbers():
+    """The book's picture: 17 x 17 = 289 arrows, numerical vs analytic differing by < 1e-10;
     at the chosen point (1, 1.5): f = 3.25 and ∇f = (2, 3)."""
+    lang = "en"
     at = open_page(STEM, lang)
     md = page_markdown(at)
     assert text("max_diff", lang).split("{n}")[0] + "289" in md

@@ -1,5 +1,6 @@
-"""AppTest of pages/shapes.py in both languages: the shapes, errors and numbers shown are
-numpy's and lab's."""
+"""AppTest of pages/shapes.py: the shapes, errors and numbers shown are numpy's and lab's. Tests
+that read the page as it opens do so in both languages (``opened``); tests that move widgets
+take a fresh page in one language (``page``, tests/conftest.py)."""
 
 import json
 
@@ -7,9 +8,9 @@ import pytest
 
 from lab import shapes as S
 from tests.catalog import text as s
-from tests.helpers_app import assert_clean, open_page
+from tests.helpers_app import assert_clean
 
-LANGS = ["zh", "en"]
+STEM = "shapes"
 
 
 def texts(elements) -> list[str]:
@@ -20,26 +21,19 @@ def chart_keys(at) -> list[str]:
     return [node.proto.id for node in at.get("plotly_chart")]
 
 
-@pytest.fixture(params=LANGS)
-def page(request):
-    at = open_page("shapes", request.param)
-    at.lang = request.param
-    return at
-
-
 def example(at, name: str):
     at.button(key=f"shapes_example_{name}").click().run()
     assert_clean(at)
     return at
 
 
-def test_default_is_the_example_product(page):
+def test_default_is_the_example_product(opened):
     """A (2, 3), B (3, 2), np.dot: the result shape (2, 2), and why (axis 1 of A meets axis 0
     of B, both 3)."""
-    lang = page.lang
-    assert s("shapes.result", lang, expr="np.dot(A, B)", shape=(2, 2)) in texts(page.success)
+    lang = opened.lang
+    assert s("shapes.result", lang, expr="np.dot(A, B)", shape=(2, 2)) in texts(opened.success)
     fields = {"a_axis": 1, "b_axis": 0, "a_size": 3, "b_size": 3, "shape": (2, 2)}
-    assert s("shapes.ok_inner", lang, **fields) in texts(page.markdown)
+    assert s("shapes.ok_inner", lang, **fields) in texts(opened.markdown)
 
 
 def test_mismatch_shows_numpys_error_why_and_fixes(page):
@@ -56,6 +50,7 @@ def test_mismatch_shows_numpys_error_why_and_fixes(page):
     assert s("shapes.fix.transpose_b", lang, code="np.dot(A, B.T)", shape=(2, 2)) in fixes
 
 
+@pytest.mark.parametrize("page", ["zh"], indirect=True)
 def test_broadcast_failure_and_column_fix(page):
     """(2, 3) + (2,): axis 1 (3) meets axis 0 (2); the fix makes B a column."""
     lang = page.lang
@@ -83,6 +78,7 @@ def test_broadcast_success_draws_the_grids(page):
     assert spec["data"][0]["text"] == [[f"{v:g}" for v in row] for row in a_big]
 
 
+@pytest.mark.parametrize("page", ["zh"], indirect=True)
 def test_scalar_matmul_is_explained(page):
     """A 0-D, op @: numpy refuses; the page explains @ needs arrays and suggests * ."""
     lang = page.lang
@@ -101,6 +97,7 @@ def test_stacked_matmul_compares_with_dot(page):
     assert s("shapes.dot_vs_matmul", lang, other=other, shape=(2, 3, 2)) in texts(page.info)
 
 
+@pytest.mark.parametrize("page", ["zh"], indirect=True)
 def test_example_cell_and_commuting(page):
     """Cell (0, 1) of a·b: 1×8 + 2×10 + 3×12 = 8 + 20 + 36 = 64; b·a is 3×3."""
     lang = page.lang
@@ -120,12 +117,12 @@ def test_example_cell_and_commuting(page):
     assert attrs["a"].tolist() == ["2", "(2, 3)", "int64", "6"]
 
 
-def test_network_table_and_common_mistake(page):
+def test_network_table_and_common_mistake(opened):
     """The table shows forward_steps' numbers; A2's widely copied comment [0.4 0.8] is marked ✗; the
-    book's Y agrees; moving x drops the comparison."""
-    lang = page.lang
+    book's Y agrees."""
+    lang = opened.lang
     value = s("shapes.col_value", lang)
-    table = next(tb.value for tb in page.dataframe if value in tb.value.columns)
+    table = next(tb.value for tb in opened.dataframe if value in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
     assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
@@ -134,10 +131,14 @@ def test_network_table_and_common_mistake(page):
     assert rows["Y"][s("shapes.col_value", lang)] == "[0.31682708 0.69627909]"
     assert rows["A3"][s("shapes.col_shape", lang)] == "(2,)"
     book = s("shapes.book_y", lang, y="[0.31682708 0.69627909]", ok="✓")
-    assert book in texts(page.success)
-    assert s("shapes.common_mistake", lang, wrong="A2, Z2, A3, Z3") in texts(page.warning)
+    assert book in texts(opened.success)
+    assert s("shapes.common_mistake", lang, wrong="A2, Z2, A3, Z3") in texts(opened.warning)
+
+
+def test_moving_x_drops_the_comparison(page):
+    """The widely copied comments are for the default x only: another x1 says so."""
     page.slider(key="shapes_x1").set_value(0.0).run()
-    assert s("shapes.comments_only_default", lang) in texts(page.caption)
+    assert s("shapes.comments_only_default", page.lang) in texts(page.caption)
 
 
 def test_mnist_flow_follows_the_batch(page):
@@ -157,6 +158,7 @@ def test_mnist_flow_follows_the_batch(page):
     assert note in texts(page.markdown)
 
 
+@pytest.mark.parametrize("page", ["zh"], indirect=True)
 def test_settings_survive_a_visit_elsewhere_and_reset(page):
     """A slider and a picked example keep their values after a visit to another page;
     "reset this page" puts back the defaults (x1 = 1.0, A (2, 3), np.dot)."""

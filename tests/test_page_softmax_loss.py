@@ -1,4 +1,5 @@
-"""pages/softmax_loss.py under AppTest: what a learner types and clicks, in both languages."""
+"""pages/softmax_loss.py under AppTest: what a learner types and clicks. Messages are read in
+both languages; a test that moves widgets to check numbers does so in one."""
 
 import math
 
@@ -23,25 +24,25 @@ def page_text(at) -> str:
     return "\n".join(parts)
 
 
+BAD_LOGITS = [  # typed, the message's key, its fields
+    ("1, two, 3", "number", {"token": "` two `"}),  # typed text: a literal code span
+    ("", "empty", {}),
+    ("7", "count", {"token": "1", "max": 20}),
+    ("1, nan", "finite", {"token": "` nan `"}),
+]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize(
-    ("typed", "reason", "fmt"),
-    [
-        ("1, two, 3", "number", {"token": "` two `"}),  # typed text: a literal code span
-        ("", "empty", {}),
-        ("7", "count", {"token": "1", "max": 20}),
-        ("1, nan", "finite", {"token": "` nan `"}),
-    ],
-)
-def test_bad_logits_explain_in_the_language(lang, typed, reason, fmt):
-    """Unreadable scores give a warning in the page's language, no traceback, and the rest
-    of the page still renders."""
+def test_bad_logits_explain_in_the_language(lang):
+    """Unreadable scores, typed one after the other, each give their warning in the page's
+    language, no traceback, and the rest of the page still renders."""
     at = open_page(STEM, lang)
-    at.text_input(key="softmax_loss_logits").input(typed).run()
-    assert_clean(at, typed)
-    warnings = [w.value for w in at.warning]
-    assert text(f"bad_logits.{reason}", lang, **fmt) in warnings
-    assert at.slider(key="softmax_loss_p").value == 0.6  # later sections still drawn
+    for typed, reason, fmt in BAD_LOGITS:
+        at.text_input(key="softmax_loss_logits").input(typed).run()
+        assert_clean(at, typed)
+        warnings = [w.value for w in at.warning]
+        assert text(f"bad_logits.{reason}", lang, **fmt) in warnings, typed
+        assert at.slider(key="softmax_loss_p").value == 0.6  # later sections still drawn
 
 
 def test_typed_markdown_is_shown_literally():
@@ -56,9 +57,9 @@ def test_typed_markdown_is_shown_literally():
         assert expected in [w.value for w in at.warning]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_decision_follows_the_typed_scores(lang):
+def test_decision_follows_the_typed_scores():
     """The decision box names the class with the largest score, with its probability."""
+    lang = "zh"
     at = open_page(STEM, lang)
     assert text("pipe_decision_body", lang, k=2, p=0.73659691) in page_text(at)
     at.text_input(key="softmax_loss_logits").input("5, -1, 0, 2").run()
@@ -77,10 +78,10 @@ def test_sigmoid_comparison_reports_sums():
     assert text("sums", "en", soft=1.0, sig=sig) in page_text(at)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_overflow_table_shows_nan_then_agreement(lang):
+def test_overflow_table_shows_nan_then_agreement():
     """c = 1000 (the book's [1010, 1000, 990]): naive is nan and the page says why; c = 600:
     no overflow, and the two columns agree."""
+    lang = "en"
     at = open_page(STEM, lang)
     table = at.dataframe[0].value
     naive, stable = text("col_naive", lang), text("col_stable", lang)
@@ -93,11 +94,11 @@ def test_overflow_table_shows_nan_then_agreement(lang):
     assert at.success
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_book_loss_values_are_shown(lang):
+def test_book_loss_values_are_shown():
     """The loss table shows numbers for a person: the book's digits where the book prints a
     value (0.0975, not 0.09750000000000003), else 7 significant digits (0.0195, not
     0.019500000000000007); the book's column shows what the book prints."""
+    lang = "zh"
     at = open_page(STEM, lang)
 
     def columns():

@@ -12,32 +12,22 @@ Without nginx these tests skip with a reason; under CI=true they must run (.ci/r
 from __future__ import annotations
 
 import asyncio
-import io
 import os
 import socket
 import sys
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image
 
+from benchmarks.bench_class import digit_pool
 from benchmarks.load_client import LabSession
-from lab import models
-from lab.mnist import load_mnist
-from lab.predict import read_digit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import serve_class  # noqa: E402
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-    ),
-]
+pytestmark = pytest.mark.slow
 
 
 def _need_nginx() -> None:
@@ -60,17 +50,9 @@ def lab_class(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def digits():
-    """Three MNIST test digits as canvas PNGs, with the default model's reading of each."""
-    _, (x_test, _) = load_mnist(normalize=False, flatten=True)
-    model = models.load("default")
-    out = []
-    for x in x_test[:3]:
-        img = Image.fromarray(x.reshape(28, 28)).resize((280, 280), Image.Resampling.BILINEAR)
-        buf = io.BytesIO()
-        img.convert("RGBA").save(buf, "PNG")
-        png = buf.getvalue()
-        out.append((png, read_digit(model, np.asarray(Image.open(io.BytesIO(png)))).digit))
-    return out
+    """Three MNIST test digits as canvas PNGs, with the default model's reading of each (the
+    class benchmark's pool, computed here from the same PNG and model file)."""
+    return digit_pool(3)
 
 
 def run_in_fresh_loop(scenario):

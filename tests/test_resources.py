@@ -11,14 +11,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from lab import models
 from tests.helpers_app import ROOT
 from ui import resources
 from ui.resources import FrozenFigure, freeze, shared_figures
-
-needs_book = pytest.mark.skipif(
-    not models.model_path("book").exists(), reason="data/models/book.npz not trained yet"
-)
 
 
 def _arrays(obj) -> list[np.ndarray]:
@@ -50,7 +45,6 @@ def test_mnist_arrays_are_read_only():
     _assert_all_read_only(resources.mnist_test(), at_least=2)
 
 
-@needs_book
 def test_shared_model_weights_and_meta_are_read_only():
     """A shared model's params and meta cannot be changed in place; it still predicts."""
     m = resources.model("book")
@@ -61,7 +55,6 @@ def test_shared_model_weights_and_meta_are_read_only():
     np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-6)
 
 
-@needs_book
 def test_test_report_is_read_only_down_to_the_mistakes():
     """The probabilities and every array of the Report (y, confusion matrix, per-digit
     accuracy, the five arrays of mistakes) are frozen: 9 arrays."""

@@ -95,7 +95,7 @@ def test_temperature_sharpens_and_flattens():
 
 
 def test_sigmoid_outputs_are_independent_softmax_competes():
-    """Sigmoid of each score does not sum to 1; softmax does (the seed's table)."""
+    """Sigmoid of each score does not sum to 1; softmax does (the blog's table)."""
     out = S.sigmoid_vs_softmax([2.0, 2.0, 2.0])
     assert out["sigmoid_sum"] == pytest.approx(3 / (1 + math.exp(-2)))
     assert out["softmax_sum"] == pytest.approx(1.0)
@@ -118,7 +118,7 @@ def test_book_losses_print_the_books_digits():
             assert got[key] == pytest.approx(printed, abs=1e-15)
     assert right["ce_onehot"] == right["ce_label"] == pytest.approx(-math.log(0.6), rel=1e-15)
     assert wrong["ce_onehot"] == wrong["ce_label"] == pytest.approx(-math.log(0.1), rel=1e-15)
-    # the seed's MSE is the mean of the 10 squared differences: 2 * SSE / 10
+    # the usual MSE (the blog's) is the mean of the 10 squared differences: 2 * SSE / 10
     assert right["mse"] == pytest.approx(0.0195)
     assert wrong["mse"] == pytest.approx(0.1195)
 

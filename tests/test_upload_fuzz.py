@@ -23,7 +23,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from lab import models
 from lab.digits import (
     MAX_ASPECT,
     ImageRefused,
@@ -260,7 +259,6 @@ def expected_refusal(name: str, lang: str, kind: type) -> str:
     return CATALOG["digits.not_image"][lang].format(**fields)
 
 
-@pytest.mark.skipif(not models.model_path("book").exists(), reason="no trained model")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_refuses_strips_and_non_images_in_the_learners_language(lang):
     """On /digits, the strips of issue 11 and broken files each give one message saying what

@@ -2,7 +2,28 @@
 
 Each constant is complete, runnable code: ui.figures_mpl.book_figure shows it and draws the
 figure by running exactly this text (Agg backend), so what is shown is what drew the picture.
+Both gradient figures start from the book's one central-difference loop (its gradient_2d.py,
+which gradient_method.py imports), written once in ``_numerical_gradient``.
 """
+
+
+def _numerical_gradient(name: str) -> str:
+    """The book's numerical gradient of f at a 1-D x, one entry at a time, as the code that
+    defines it under ``name``."""
+    return f"""\
+def {name}(f, x):
+    h = 1e-4  # 0.0001
+    grad = np.zeros_like(x)
+    for idx in range(x.size):
+        tmp_val = x[idx]
+        x[idx] = float(tmp_val) + h
+        fxh1 = f(x)  # f(x+h)
+        x[idx] = tmp_val - h
+        fxh2 = f(x)  # f(x-h)
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
+        x[idx] = tmp_val
+    return grad"""
+
 
 ACTIVATIONS = """\
 import numpy as np
@@ -65,23 +86,12 @@ plt.plot(x, y2)
 plt.show()
 """
 
-GRADIENT_QUIVER = """\
+GRADIENT_QUIVER = f"""\
 import numpy as np
 import matplotlib.pylab as plt
 
 
-def _numerical_gradient_no_batch(f, x):
-    h = 1e-4  # 0.0001
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)  # f(x+h)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)  # f(x-h)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-    return grad
+{_numerical_gradient("_numerical_gradient_no_batch")}
 
 
 def numerical_gradient(f, X):
@@ -117,23 +127,12 @@ plt.grid()
 plt.show()
 """
 
-GRADIENT_DESCENT = """\
+GRADIENT_DESCENT = f"""\
 import numpy as np
 import matplotlib.pylab as plt
 
 
-def numerical_gradient(f, x):
-    h = 1e-4  # 0.0001
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = tmp_val + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-    return grad
+{_numerical_gradient("numerical_gradient")}
 
 
 def gradient_descent(f, init_x, lr=0.01, step_num=100):

@@ -52,10 +52,12 @@ def toolbar_on_touch() -> None:
     st.html(TOOLBAR_ON_TOUCH_CSS)
 
 
-def page_about(stem: str) -> None:
-    """The page's "what you will see" paragraph (``<stem>.intro``), folded in an expander."""
+def page_about(stem: str, *more: str) -> None:
+    """The page's "what you will see" paragraph (``<stem>.intro``), folded in an expander, then
+    the paragraphs of the catalog keys in ``more``."""
     with st.expander(t("common.about_page"), icon=":material/info:"):
-        st.markdown(t(f"{stem}.intro"))
+        for key in (f"{stem}.intro", *more):
+            st.markdown(t(key))
 
 
 def show_source(*objs: Callable | type, expanded: bool = False) -> None:

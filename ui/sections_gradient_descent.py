@@ -29,7 +29,7 @@ from ui.settings import keep
 LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.values())
 BOOK_START = (-3.0, 4.0)
 BOOK_STEPS = 100
-BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the seed's xlim and ylim
+BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the book's xlim and ylim
 CONTOUR_N = 61  # grid points per side: odd, so the centre (0, 0) is one; 100 looked the same
 FIRST_FN = next(iter(F2.FUNCTIONS))  # the book's x0² + x1², picked on a first visit
 BOOK_LRS = [10.0, 1e-10, 0.1, 0.01]  # the book's too large, too small and good rates
@@ -395,12 +395,6 @@ def optimizers() -> None:
 def book() -> None:
     """The book's figure: the descent path drawn by the book's own code."""
     book_figure(book_figures.GRADIENT_DESCENT, t("gradient_descent.book_caption"))
-
-
-def about() -> None:
-    """What the page is about, for whoever wants more than the first line."""
-    with st.expander(t("common.about_page")):
-        st.markdown(t("gradient_descent.about"))
 
 
 def outro() -> None:

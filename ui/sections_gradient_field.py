@@ -23,7 +23,7 @@ from ui.i18n import labeller, t
 from ui.layout import fragment, show_source
 from ui.settings import keep
 
-DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the seed's 0.25
+DENSITIES = [5, 9, 13, 17, 21, 25, 33, 41]  # arrows per side; 17 on [-2, 2] = the book's 0.25
 STEPS_H = [1e-50, 1e-30, 1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0]
 PROBE = {  # where the "pick a point" sliders start, per function
     "function_2": (1.0, 1.5),
@@ -55,7 +55,7 @@ def tangents() -> None:
         placeholder=t("common.choose"),
         **keep("gradient_field_tangents", [5, 10]),
     )
-    x = np.arange(0.0, 20.0, 0.1)  # the seed's grid
+    x = np.arange(0.0, 20.0, 0.1)  # the book's grid
     curves = [
         (t("gradient_field.f1_name"), C.function_1(x), {}),
         (t("gradient_field.f1_diff_name"), C.numerical_diff(C.function_1, x), {"dash": "dash"}),
@@ -150,11 +150,6 @@ def step_size() -> None:
 def book_tangent() -> None:
     """The book's figure: f and its tangent at x = 5, drawn by the book's own code."""
     book_figure(book_figures.NUMERICAL_DIFF, t("gradient_field.book_tangent"))
-
-
-def about() -> None:
-    with st.expander(t("common.about_page")):
-        st.markdown(t("gradient_field.about"))
 
 
 def book_gradients() -> None:

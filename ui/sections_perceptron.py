@@ -156,13 +156,6 @@ def playground() -> None:
     show_source(P.perceptron, P.weighted_sum, R.half_plane, R.solution_slice)
 
 
-def about() -> None:
-    """What the page is about, and where the presets come from."""
-    with st.expander(t("common.about_page")):
-        st.markdown(t("perceptron.about"))
-        st.markdown(t("perceptron.presets"))
-
-
 # -- XOR: no single line; two layers do it ---------------------------------------------------
 
 

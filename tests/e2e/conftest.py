@@ -116,8 +116,11 @@ def page(browser):
     context.close()
 
 
-def shot(pg, name: str) -> Path:
-    """Save a full-page screenshot to artifacts/screenshots/<name>.png (gitignored)."""
+def shot(pg, name: str) -> Path | None:
+    """Save a full-page screenshot to artifacts/screenshots/<name>.png (gitignored); with
+    NN_LAB_SHOTS=0 in the environment, take none (each costs a relayout at full height)."""
+    if os.environ.get("NN_LAB_SHOTS") == "0":
+        return None
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     size = pg.viewport_size

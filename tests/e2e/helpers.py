@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from ui.strings import CATALOG
+from tests.catalog import text
 
 # A cold server on a loaded 2-core CI machine (first MNIST decode, model loads) can take more
 # than Playwright's default 5 s to show a section; a person would wait for it too.
@@ -32,6 +32,17 @@ def wait_idle(pg: Page, timeout: float = 30_000) -> None:
     pg.wait_for_function(RUNNING_DONE, timeout=timeout)
 
 
+CHARTS_DRAWN = """() => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));
+}"""
+
+
+def charts_drawn(pg: Page, timeout: float = 30_000) -> None:
+    """Wait until every plotly chart on the page has been drawn (they load lazily)."""
+    pg.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+
+
 def assert_no_dialog(pg: Page) -> None:
     """No modal (such as Streamlit's "Page not found") covers the page, and no exception shows."""
     expect(pg.locator('[role="dialog"]')).to_have_count(0)
@@ -56,9 +67,7 @@ def nudge_slider(pg: Page, label: str, steps: int) -> None:
 
 def shown(key: str, lang: str, **fmt: object) -> str:
     """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
-    text = CATALOG[key][lang]
-    text = text.format(**fmt) if fmt else text
-    return text.replace("`", "").replace("**", "")
+    return text(key, lang, **fmt).replace("`", "").replace("**", "")
 
 
 def pick(pg: Page, key: str, option: str) -> None:

@@ -1,19 +1,16 @@
-"""The shape playground in a real browser: examples that fail, broadcasting grids, the batch."""
+"""The shape playground in a real browser: examples that fail, broadcasting grids, the batch.
+Each check runs in one language (labels come from the catalog either way); tests/e2e/test_shell.py
+opens every page in both."""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.catalog import text
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from tests.e2e.helpers import shown as s
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
-
-
-def s(key: str, lang: str, **fmt) -> str:
-    """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
-    return text(key, lang, **fmt).replace("`", "").replace("**", "")
 
 
 def click(page, label: str) -> None:
@@ -21,10 +18,10 @@ def click(page, label: str) -> None:
     wait_idle(page)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_failing_shapes_explain_and_fix(page, server, lang):
+def test_failing_shapes_explain_and_fix(page, server):
     """(2, 3)·(2, 3) shows numpy's error, why, and the B.T fix; (2, 3) + (2,) too; a
     broadcast that works draws the stretched grids."""
+    lang = "zh"
     open_lab(page, f"{server}/shapes?lang={lang}")
     assert_no_dialog(page)
     click(page, s("shapes.example.mismatch", lang))
@@ -45,9 +42,9 @@ def test_failing_shapes_explain_and_fix(page, server, lang):
     shot(page, f"shapes-broadcast-{lang}")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pick_a_shape_and_an_operation(page, server, lang):
+def test_pick_a_shape_and_an_operation(page, server):
     """Make A 0-D and pick @: the scalar explanation; the batch slider changes the totals."""
+    lang = "en"
     open_lab(page, f"{server}/shapes?lang={lang}")
     inputs = page.locator('[data-testid="stNumberInput"] input')
     inputs.nth(3).wait_for()  # A (2, 3) and B (3, 2) are on screen before we change A

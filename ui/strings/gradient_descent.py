@@ -64,11 +64,11 @@ STRINGS = {
         "en": "Walk downhill against the gradient: see a learning rate too large diverge and "
         "one too small stand still, then race SGD, Momentum, Adam and friends.",
     },
-    "gradient_descent.intro": {
+    "gradient_descent.lead": {
         "zh": "选函数、起点和学习率，按 ▶ 看梯度下降 x ← x − lr·∇f(x) 一步步走下等高线图。",
         "en": "Pick a function, a start and a learning rate, then press ▶ to watch gradient descent x ← x − lr·∇f(x) walk down the contour map.",
     },
-    "gradient_descent.about": {
+    "gradient_descent.intro": {
         "zh": "梯度告诉你往哪走，学习率 lr 决定走多远。起点默认是书中的 (−3, 4)，等高线图两个轴的刻度一样长，所以圆形的碗看起来是圆的，每一步都垂直于等高线。下面依次是：书中的三个结论（lr = 10 发散，lr = 1e-10 几乎不动，lr = 0.1 收敛）、lr = 10 时数值梯度为什么会卡住，以及六种优化器从同一起点出发的比赛。",
         "en": "The gradient says which way, the learning rate lr how far. The start is the book's (−3, 4) by default; both axes of the contour map have the same scale, so a round bowl looks round and every step is perpendicular to the contour lines. Below: the book's three lessons (lr = 10 diverges, lr = 1e-10 barely moves, lr = 0.1 converges), why a numerical gradient stalls at lr = 10, and six optimizers racing from one start.",
     },

@@ -11,11 +11,11 @@ STRINGS = {
         "en": "From tangent slopes to gradient arrows: numerical derivatives, how small h should "
         "be, and where −∇f points on a contour map.",
     },
-    "gradient_field.intro": {
+    "gradient_field.lead": {
         "zh": "先用切线看数值微分，再在等高线图上看梯度 −∇f 的箭头。",
         "en": "First numerical differentiation as tangent lines, then the gradient −∇f as arrows on a contour map.",
     },
-    "gradient_field.about": {
+    "gradient_field.intro": {
         "zh": "用书中的例子 f(x) = 0.01x² + 0.1x 体会数值微分：用很小的差分 h 求出切线的斜率，再看清 h 为什么不能太小（h = 1e-50 会得到 0）。然后把各个变量的偏导数合成梯度：在等高线图上画出每个网格点的 −∇f 箭头，它们指向函数值下降最快的方向，并且垂直于等高线（两个轴的刻度一样长，所以看得出垂直）。你可以换函数、调箭头密度、比较数值梯度和解析梯度，拖动一个点查看它的梯度，或切换到 3D 曲面视图。",
         "en": "The book's example f(x) = 0.01x² + 0.1x shows numerical differentiation: a tiny difference h gives the slope of the tangent, and you will see why h must not be too small (h = 1e-50 gives 0). Then the partial derivatives combine into the gradient: on a contour map, an arrow −∇f at every grid point shows the direction in which f falls fastest, perpendicular to the contour lines (both axes have the same scale, so you can see the right angle). Change the function and the arrow density, compare the numerical and the analytic gradient, drag a point to read its gradient, or switch to the 3-D surface.",
     },

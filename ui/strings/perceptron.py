@@ -8,11 +8,11 @@ STRINGS = {
         "en": "Drag two weights and a bias until a line becomes AND, OR or NAND; see why XOR "
         "needs two layers, and watch the learning rule move the line step by step.",
     },
-    "perceptron.intro": {
+    "perceptron.lead": {
         "zh": "拖动 w1、w2、b（或点预设），让直线把四个输入分对，实现一个逻辑门。",
         "en": "Drag w1, w2 and b (or click a preset) until the line sorts the four inputs into a logic gate.",
     },
-    "perceptron.about": {
+    "perceptron.intro": {
         "zh": "感知机先算加权和 a = w1·x1 + w2·x2 + b，a > 0 时输出 1，否则输出 0。在 (x1, x2) 平面上，a = 0 是一条直线：着色的一侧输出 1，另一侧输出 0。右边的图同时画出所有可行的 (w1, w2)。往下看：异或门为什么一条直线做不到，两层感知机和一个用反向传播训练的小网络又是怎么做到的；最后看感知机学习规则怎样一步步把直线挪到正确的位置。",
         "en": "A perceptron computes a weighted sum a = w1·x1 + w2·x2 + b and outputs 1 when a > 0, else 0. In the (x1, x2) plane, a = 0 is a line: the shaded side outputs 1, the other side 0. The chart beside it shows every (w1, w2) that works. Further down: why no single line can do XOR, how two layers of perceptrons and a small network trained by backprop do it, and how the perceptron learning rule moves the line into place, step by step.",
     },
