@@ -155,8 +155,8 @@ def test_undo_takes_back_the_last_stroke(page, server):
 
 
 def test_book_network_layer_view(page, server):
-    """With the book network picked, a drawing shows both hidden-layer strips and the weights
-    of a first-layer unit; the stroke slider keeps the drawing."""
+    """With the book network picked, a drawing and "look inside" show both hidden-layer strips
+    and the weights of a first-layer unit."""
     lang = "en"
     open_digits(page, server, lang)
     page.locator('[data-testid="stButtonGroup"] button').filter(
@@ -166,6 +166,8 @@ def test_book_network_layer_view(page, server):
     draw_and_time(page, STROKES[7])
     wait_idle(page)
     assert metric(page)[1] == "7"
+    page.get_by_text(CATALOG["digits.inside"][lang]).click()  # the layers, on request
+    wait_idle(page)
     charts_drawn(page)  # the strip titles are plotly text
     for i, n in ((1, 50), (2, 100)):
         expect(page.get_by_text(CATALOG["digits.layer"][lang].format(i=i, n=n))).to_be_visible()

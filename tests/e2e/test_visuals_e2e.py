@@ -244,6 +244,11 @@ def test_first_screen_holds_control_and_chart(page, server, stem, lang):
     control, chart = FIRST_SCREEN[stem]
     for sel in (control, chart):
         page.locator(sel).first.wait_for()
+    # Streamlit draws a grey skeleton while a widget's code loads: wait for the real widgets.
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')"""
+    )
+    for sel in (control, chart):
         box = page.locator(sel).first.bounding_box()
         assert box["y"] + box["height"] <= 1000, (sel, box)
     words = page.evaluate(
