@@ -8,8 +8,10 @@ Headless Debian chromium (Playwright, 1400×1000, ``?lang=en``). For each page a
 ``streamlit run app.py`` starts; the page is opened (first visit: cold server), then opened again
 in a new tab (second visit: a new session on the warm server), and then its first slider is
 moved one step with the arrow key. Each time is from navigation (or the key press) until
-Streamlit is idle (``data-test-script-state="notRunning"``, as tests/e2e/helpers.py waits) AND
-nothing on the page has changed for ``QUIET`` s (charts, images, text), minus that quiet time.
+Streamlit is idle (``data-test-script-state="notRunning"``, as tests/e2e/helpers.py waits), no
+grey skeleton (a widget or chart whose code is still loading) is left on the first screen, every
+chart shown is drawn, AND nothing on the page has changed for ``QUIET`` s (charts, images, text),
+minus that quiet time.
 
 The profile columns say where the time goes, per visit: the server process's CPU seconds
 (script, protobuf, websocket), the bytes the browser received over the websocket, the plotly
@@ -46,6 +48,12 @@ TIMEOUT = 180.0  # s; a cold server on a loaded machine can be slow
 SIGNATURE_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main || !main.querySelector('h1')) return '';  // the script has not drawn yet
+    // A grey skeleton on the first screen: a widget or chart whose code is still loading.
+    const onScreen = e => {
+        const r = e.getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+    };
+    if ([...main.querySelectorAll('[data-testid="stSkeleton"]')].some(onScreen)) return '';
     const charts = [...main.querySelectorAll('[data-testid="stPlotlyChart"]')];
     const shown = c => c.offsetParent !== null && c.getBoundingClientRect().width > 0;
     if (charts.some(c => shown(c) && !c.querySelector('.main-svg'))) return '';  // not drawn yet
