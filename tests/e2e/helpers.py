@@ -189,3 +189,18 @@ def overlaps(a: dict, b: dict) -> bool:
         or a["y"] + a["height"] <= b["y"]
         or b["y"] + b["height"] <= a["y"]
     )
+
+
+def assert_kept_elsewhere_and_reset(pg: Page, stem: str, thumb, kept: str, default: str) -> None:
+    """Visit the home page by the sidebar and come back to /<stem>: the slider ``thumb`` still
+    shows ``kept``; "reset this page" puts back ``default`` (values as aria-valuetext)."""
+    pg.locator('[data-testid="stSidebarNav"] a').first.click()
+    wait_idle(pg)
+    expect(thumb).to_have_count(0)  # really on another page
+    pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]').click()
+    wait_idle(pg)
+    thumb.wait_for()
+    assert thumb.get_attribute("aria-valuetext") == kept
+    pg.get_by_role("button", name=text("common.reset", "en")).click()
+    wait_idle(pg)
+    expect(thumb).to_have_attribute("aria-valuetext", default)

@@ -6,10 +6,10 @@ Chinese, the five-function layout in English, whose longer names are the harder 
 tests/e2e/test_shell.py opens every page in both languages."""
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import (
+    assert_kept_elsewhere_and_reset,
     assert_no_dialog,
     chart_paths,
     nudge_slider,
@@ -93,14 +93,5 @@ def test_settings_survive_another_page_and_reset(page, server):
     assert thumb.get_attribute("aria-valuetext") == "3.00"
     nudge_slider(page, label, 3)  # steps of 0.5
     assert thumb.get_attribute("aria-valuetext") == "4.50"
-    page.locator('[data-testid="stSidebarNav"] a').first.click()
-    wait_idle(page)
-    expect(thumb).to_have_count(0)  # really on another page
-    page.locator('[data-testid="stSidebarNav"] a[href$="/activations"]').click()
-    wait_idle(page)
-    thumb.wait_for()
-    assert thumb.get_attribute("aria-valuetext") == "4.50"
-    page.get_by_role("button", name=CATALOG["common.reset"]["en"]).click()
-    wait_idle(page)
-    expect(thumb).to_have_attribute("aria-valuetext", "3.00")
+    assert_kept_elsewhere_and_reset(page, "activations", thumb, "4.50", "3.00")
     assert_no_dialog(page)

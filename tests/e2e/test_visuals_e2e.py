@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lab import models
-from tests.e2e.helpers import nudge_slider, shown, wait_idle
+from tests.e2e.helpers import assert_kept_elsewhere_and_reset, nudge_slider, shown, wait_idle
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -280,15 +280,7 @@ def test_settings_survive_another_page_and_reset(page, server):
     thumb.scroll_into_view_if_needed()
     nudge_slider(page, label, -3)
     assert thumb.get_attribute("aria-valuetext") == "0.70"
-    page.locator('[data-testid="stSidebarNav"] a').first.click()
-    wait_idle(page)
-    page.locator('[data-testid="stSidebarNav"] a[href$="/shapes"]').click()
-    wait_idle(page)
-    thumb.wait_for()
-    assert thumb.get_attribute("aria-valuetext") == "0.70"
-    page.get_by_role("button", name=CATALOG["common.reset"]["en"]).click()
-    wait_idle(page)
-    expect(thumb).to_have_attribute("aria-valuetext", "1.00")
+    assert_kept_elsewhere_and_reset(page, "shapes", thumb, "0.70", "1.00")
 
 
 def draw_seven(pg) -> None:
