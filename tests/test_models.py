@@ -1,14 +1,16 @@
 """Tests for lab.models and lab.train: the shipped book model, input shapes, file checks, CLI."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
 
-from lab import models
+from lab import models, train
 from lab.mnist import load_mnist
 from lab.models import (
     MODELS,
@@ -160,6 +162,32 @@ def test_train_cli_quick_run(tmp_path):
     model = load_model(outs[0])
     assert model.meta["epochs"] == 1 and model.meta["train_size"] == 500
     assert model.meta["seed"] == 3 and 0.0 <= model.meta["test_acc"] <= 1.0
+
+
+@pytest.mark.parametrize(("argv", "threads"), [([], 1), (["--blas-threads", "2"], 2)])
+def test_train_holds_blas_threads_while_it_runs(argv, threads, monkeypatch):
+    """lab.train.main runs the training with every BLAS on one thread (what reproduces the
+    shipped weights), or on --blas-threads N, and gives BLAS its previous setting back."""
+    seen = []
+    monkeypatch.setattr(train, "_run", lambda args: seen.append(_blas_threads()) or 0)
+    with threadpool_limits(limits=3, user_api="blas"):
+        assert train.main(["--model", "book", *argv]) == 0
+        assert _blas_threads() == {3}
+    assert seen == [{threads}]
+    with pytest.raises(SystemExit):
+        train.main(["--blas-threads", "0"])
+
+
+def test_importing_train_sets_no_environment():
+    """Importing lab.train leaves the environment (OPENBLAS_NUM_THREADS ...) as it was."""
+    env = {k: v for k, v in os.environ.items() if "THREADS" not in k}
+    code = "import os; e = dict(os.environ); import lab.train; print(dict(os.environ) == e)"
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True)
+    assert res.stdout.strip() == b"True", res.stderr
+
+
+def _blas_threads() -> set[int]:
+    return {d["num_threads"] for d in threadpool_info() if d["user_api"] == "blas"}
 
 
 def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
