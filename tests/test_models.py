@@ -81,11 +81,20 @@ def test_predict_proba_rejects_bad_images():
         model.predict_proba(np.full(784, np.nan))
 
 
-def test_default_is_the_best_present_model():
-    """load('default') is a present model whose stored test accuracy is the highest."""
-    default = load("default")
-    accs = [load(name).meta["test_acc"] for name in available_models()]
-    assert default.meta["test_acc"] == max(accs)
+def test_a_missing_weight_file_says_how_to_get_it(tmp_path, monkeypatch):
+    """With data/models/default.npz missing, load('default') and its test-set predictions
+    raise FileNotFoundError saying how to restore or retrain it; no other model stands in."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    load.cache_clear()
+    try:
+        for get in (load, models.mnist_test_proba, models.write_mnist_test_proba):
+            with pytest.raises(FileNotFoundError, match=r"default\.npz not found") as err:
+                get("default")
+            assert "git checkout -- data/models/" in str(err.value)
+            assert "python -m lab.train --model default" in str(err.value)
+            assert "make train-default" in str(err.value)
+    finally:
+        load.cache_clear()
 
 
 def test_save_load_round_trip_and_bytes(tmp_path, rng):
@@ -140,9 +149,9 @@ def test_registry_is_extensible(tmp_path, monkeypatch, rng):
         save_model(model_path("tiny"), build_network("tiny", rng), "tiny", test_acc=0.1)
         assert load("tiny").network.params["W1"].shape == (784, 3)
         assert available_models() == ["tiny"]
-        assert load("default").name == "tiny"  # the only (hence best) model present
-        with pytest.raises(ValueError, match="unknown model 'nope'"):
-            load("nope")
+        for unknown in (load, models.mnist_test_proba):
+            with pytest.raises(ValueError, match="unknown model 'nope'; expected one of"):
+                unknown("nope")
     finally:
         load.cache_clear()
 
@@ -210,10 +219,10 @@ def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
 def test_stored_test_predictions_are_the_models_own(name, mnist_test):
     """data/models/<name>.test.npz was computed from the present weights (same SHA-256), and
     its probabilities equal the model's on the 10,000 test images (float32 rounding)."""
-    path = models.predictions_path(models._resolve(name))
+    path = models.predictions_path(name)
     with np.load(path, allow_pickle=False) as npz:
         sha, proba = str(npz["weights_sha256"]), npz["proba"]
-    assert sha == models.weights_sha256(model_path(models._resolve(name))), (
+    assert sha == models.weights_sha256(model_path(name)), (
         f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
     )
     fresh = load(name).predict_proba(mnist_test[0])
