@@ -2,7 +2,9 @@
 (batch 1000, the old Model.predict_proba, and batch 100) against lab.fast_inference; and one
 image (a drawing) by each path.
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/bench_inference.py
+    .venv/bin/python benchmarks/bench_inference.py
+
+(BLAS is held to one thread by threadpoolctl around the runs; no environment variable needed.)
 
 Each 10k figure is the best of 3 runs, interleaved so that other load on the machine hits all
 of them alike; one image is the median of 300 calls, also interleaved. ``load`` is the 1-minute
@@ -24,10 +26,9 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lab.activations import softmax
-from lab.cnn import default_net
 from lab.fast_inference import FastNet
 from lab.mnist import load_mnist
-from lab.models import Model, load, model_path
+from lab.models import load
 
 REPEATS = 3
 ONE_IMAGE_CALLS = 300
@@ -54,11 +55,7 @@ def _one_image_ms(paths: dict) -> dict[str, float]:
 
 def run() -> list[tuple[str, float, str]]:
     _, (x, _t) = load_mnist(normalize=True, flatten=False)
-    if model_path("default").exists():
-        model, name = load("default"), "default CNN"
-    else:  # the time does not depend on the weights
-        model = Model("untrained", default_net(np.random.default_rng(0)), {})
-        name = "untrained default CNN"
+    model, name = load("default"), "default CNN"
     net = model.network
     paths = {
         "teaching layers, batch 1000": lambda: _teaching(net, x, 1000),
@@ -68,7 +65,7 @@ def run() -> list[tuple[str, float, str]]:
     load_avg = os.getloadavg()[0]
     best = dict.fromkeys(paths, float("inf"))
     out = {}
-    with threadpool_limits(1):
+    with threadpool_limits(limits=1, user_api="blas"):
         for _ in range(REPEATS):
             for label, f in paths.items():
                 t0 = time.perf_counter()
