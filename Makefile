@@ -25,10 +25,12 @@ PORT ?= 8500
 serve-class: $(VENV)/.installed
 	$(PY) scripts/serve_class.py -n $(N) --port $(PORT)
 
+# The suite runs on every core (pytest-xdist; each worker with its own lab server and chromium
+# for the browser tests); `$(PY) -m pytest tests/x.py` runs one file in one process.
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist worksteal
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -92,6 +92,14 @@ def nudge_slider(pg: Page, label: str, steps: int) -> None:
     wait_idle(pg)
 
 
+def press_slider(pg: Page, label: str, key: str) -> None:
+    """Press one key on a slider (Home, End: its ends) and wait for the rerun."""
+    thumb = pg.locator(f'input[type="range"][aria-label="{label}"]')
+    thumb.focus()
+    thumb.press(key)
+    wait_idle(pg)
+
+
 def shown(key: str, lang: str, **fmt: object) -> str:
     """A catalog string as the page shows it (markdown's ` and ** are not on screen)."""
     return text(key, lang, **fmt).replace("`", "").replace("**", "")
@@ -160,10 +168,20 @@ def contour_scales(pg: Page) -> list[dict]:
     return pg.evaluate(JS_CONTOUR_SCALES)
 
 
-def wait_contour_maps(pg: Page, n: int, timeout: float = 60_000) -> list[dict]:
-    """Wait until n contour maps are drawn (a chart's data arrives after its frame), then
+def wait_contour_maps(
+    pg: Page, n: int, other_than: float | None = None, timeout: float = 60_000
+) -> list[dict]:
+    """Wait until n contour maps are drawn (a chart's data arrives after its frame) and, with
+    ``other_than``, the first one's range ratio is not that one any more (a redrawn map); then
     return their scales."""
-    pg.wait_for_function(f"() => ({JS_CONTOUR_SCALES})().length >= {n}", timeout=timeout)
+    pg.wait_for_function(
+        f"""(b) => {{
+            const s = ({JS_CONTOUR_SCALES})();
+            return s.length >= {n} && (b === null || s[0].ranges !== b);
+        }}""",
+        arg=other_than,
+        timeout=timeout,
+    )
     return contour_scales(pg)
 
 

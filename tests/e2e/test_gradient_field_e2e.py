@@ -12,10 +12,10 @@ from tests.catalog import page_text
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import (
     assert_no_dialog,
-    contour_scales,
     open_lab,
     pick,
     slide_to,
+    wait_contour_maps,
     wait_idle,
 )
 from ui.strings import CATALOG
@@ -93,9 +93,11 @@ def test_gradient_field_at_equal_scale(page, server, size):
     the stretched bowl, whose box is wide (was 1.26:1 on a desktop, 0.3-0.55 on a phone)."""
     page.set_viewport_size({"width": size[0], "height": size[1]})
     open_page(page, server, "en")
+    before = None
     for name in (None, CATALOG["gradient_field.fn.stretched"]["en"]):
         if name:
             pick(page, "gradient_field_fn", name)
-        (scale,) = contour_scales(page)
+        (scale,) = wait_contour_maps(page, 1, other_than=before)
         assert scale["pixels"] == pytest.approx(scale["ranges"], rel=0.02), scale
+        before = scale["ranges"]
     shot(page, f"gradient_field-equal-scale-{size[0]}")

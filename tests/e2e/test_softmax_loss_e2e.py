@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
+from tests.e2e.helpers import assert_no_dialog, open_lab, press_slider, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +45,7 @@ def test_scores_to_probabilities(page, server):
     after = page.evaluate(JS_BARS, 0)
     assert after.count("|") == 3  # four bars
 
-    nudge_slider(page, s("temperature", lang), 20)  # T 1.0 → 3.0: flatter
+    press_slider(page, s("temperature", lang), "End")  # T 1.0 → 10.0: flatter
     page.wait_for_function(f"(b) => ({JS_BARS})(0) !== b", arg=after)
     assert_no_dialog(page)
     shot(page, f"softmax_loss-{lang}")
@@ -58,12 +58,12 @@ def test_overflow_and_loss_sliders(page, server):
     open_lab(page, f"{server}/{STEM}?lang={lang}")
     warning = prefix("softmax_loss.overflow_yes", lang)
     expect(page.get_by_text(warning)).to_be_visible()
-    nudge_slider(page, s("shift", lang), -40)  # c = 1000 → 600: no overflow
+    press_slider(page, s("shift", lang), "Home")  # c = 1000 → 0: no overflow
     expect(page.get_by_text(prefix("softmax_loss.overflow_no", lang))).to_be_visible()
 
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=s("metric.ce", lang))
     expect(metric).to_contain_text("0.5108")  # p = 0.6: −log 0.6
-    nudge_slider(page, s("p", lang), -60)  # p → 0: the guard's cap
+    press_slider(page, s("p", lang), "Home")  # p → 0: the guard's cap
     expect(metric).to_contain_text("708.3964")
     assert_no_dialog(page)
     shot(page, f"softmax_loss-sliders-{lang}")

@@ -15,8 +15,8 @@ from tests.e2e.conftest import shot
 from tests.e2e.helpers import (
     assert_no_dialog,
     chart_paths,
-    nudge_slider,
     open_lab,
+    press_slider,
     wait_chart_changed,
 )
 from ui.strings import CATALOG
@@ -68,7 +68,7 @@ def test_stop_and_gradient_check(page, server):
     """A long run stops on request and says where; the gradient check shows its verdict."""
     lang = "zh"
     open_lab(page, f"{server}/{STEM}?lang={lang}")
-    nudge_slider(page, s("train_size", lang), 3)  # 10,000 → 60,000 images
+    press_slider(page, s("train_size", lang), "End")  # 10,000 → 60,000 images
     page.get_by_role("button", name=s("start", lang)).click()
     expect(page.locator(PROGRESS)).to_be_visible(timeout=30_000)
     wait_batches(page)
@@ -112,8 +112,8 @@ def test_second_session_stays_responsive(browser, server):
         idle = [redraw_seconds(b, label, +1 if i % 2 == 0 else -1) for i in range(6)]
 
         open_lab(a, f"{server}/{STEM}?lang=en")
-        nudge_slider(a, s("train_size", "en"), 3)  # 60,000 images
-        nudge_slider(a, s("epochs", "en"), 10)  # 20 epochs: 12,000 mini-batches, > 10 s here
+        press_slider(a, s("train_size", "en"), "End")  # 60,000 images
+        press_slider(a, s("epochs", "en"), "End")  # 20 epochs: 12,000 mini-batches, > 10 s here
         a.get_by_role("button", name=s("start", "en")).click()
         expect(a.locator(PROGRESS)).to_be_visible(timeout=30_000)
         wait_batches(a)
