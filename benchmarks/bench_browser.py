@@ -20,6 +20,9 @@ The profile columns say where the time goes, per visit: the server process's CPU
 figures on the page and the data points they carry (x/y/z values over all traces), and the
 browser's own script and layout/style time (Chrome DevTools ``Performance.getMetrics``).
 
+``--baseline`` measures the same on two pages with nothing of the lab (benchmarks/baseline/):
+Streamlit alone, and Streamlit with one small plotly chart: the floor under every page here.
+
 Then one more fresh server gets every page once, in one session, and its resident memory is
 read from /proc (VmRSS, and VmHWM: the peak); and /training's default run is started in the
 browser: its wall time from the click to the result, against the training time it reports.
@@ -322,6 +325,7 @@ def _all_stems() -> list[str]:
 
 def run() -> list[tuple[str, float, str]]:
     results, extra = collect(_all_stems())
+    results += baselines()
     print_tables(results, extra)
     rows = []
     for r in results:
@@ -338,11 +342,46 @@ def run() -> list[tuple[str, float, str]]:
     return rows
 
 
+BASELINES = ("plain", "plotly")  # benchmarks/baseline/<name>.py: the floor of any page here
+
+
+def baselines() -> list[PageResult]:
+    """The same three visits and slider of two pages with nothing of the lab: Streamlit alone,
+    and Streamlit with one small plotly chart (served with the lab's .streamlit/config.toml)."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = _launch(p)
+        try:
+            for name in BASELINES:
+                root = Path(tmp) / name
+                (root / ".streamlit").mkdir(parents=True)
+                shutil.copy(ROOT / "benchmarks" / "baseline" / f"{name}.py", root / "app.py")
+                shutil.copy(ROOT / ".streamlit" / "config.toml", root / ".streamlit")
+                result = measure_page(browser, "", root)
+                result.page = f"baseline: {name}"
+                results.append(result)
+        finally:
+            browser.close()
+    return results
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", help="page stems (default: all; 'home' for /)")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose app.py to serve")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="only the floor: Streamlit alone, and with one plotly chart (benchmarks/baseline/)",
+    )
     args = parser.parse_args(argv)
+    if args.baseline:
+        print_tables(baselines(), {})
+        return 0
     stems = [("" if s == "home" else s) for s in args.pages] or _all_stems()
     results, extra = collect(stems, args.root.resolve())
     print_tables(results, extra)
