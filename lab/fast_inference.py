@@ -166,20 +166,24 @@ def _conv3x3_pool2_nhwc(x: Array, U: Array, pad: int) -> Array:
 
 
 def _pool_nhwc(x: Array, size_h: int, size_w: int, stride: int, pad: int) -> Array:
-    """Max pooling of a channels-last batch (the maximum of each window, per channel)."""
+    """Max pooling of a channels-last batch (the maximum of each window, per channel).
+
+    The maximum is taken over the window's rows first, then over its columns: 2 + 2 views
+    for a 2×2 window instead of 4 (and the first pass reads whole contiguous image rows).
+    """
     _, h, w, _ = x.shape
     out_h = conv_output_size(h, size_h, stride, pad)
     out_w = conv_output_size(w, size_w, stride, pad)
     x = np.pad(x, ((0, 0), (pad, pad), (pad, pad), (0, 0))) if pad else x
-    out = x[:, : stride * out_h : stride, : stride * out_w : stride].copy()
-    for i in range(size_h):
-        for j in range(size_w):
-            if i or j:
-                np.maximum(
-                    out,
-                    x[:, i : i + stride * out_h : stride, j : j + stride * out_w : stride],
-                    out=out,
-                )
+    rows = _max_of([x[:, i : i + stride * out_h : stride] for i in range(size_h)])
+    return _max_of([rows[:, :, j : j + stride * out_w : stride] for j in range(size_w)])
+
+
+def _max_of(views: list[Array]) -> Array:
+    """The elementwise maximum of same-shaped views, as a new array."""
+    out = views[0].copy() if len(views) == 1 else np.maximum(views[0], views[1])
+    for view in views[2:]:
+        np.maximum(out, view, out=out)
     return out
 
 
