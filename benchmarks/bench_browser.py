@@ -5,9 +5,11 @@
     .venv/bin/python -m benchmarks.bench_browser --root /other/checkout   # e.g. main, "before"
 
 Headless Debian chromium (Playwright, 1400×1000, ``?lang=en``). For each page a fresh
-``streamlit run app.py`` starts; the page is opened (first visit: cold server), then opened again
-in a new tab (second visit: a new session on the warm server), and then its first slider is
-moved one step with the arrow key. Each time is from navigation (or the key press) until
+``streamlit run app.py`` starts; the page is opened (first visit: cold server, empty browser
+cache), then again in a new browser profile (second visit: a new session on the warm server,
+empty cache), then in another tab of that profile (cached visit: what a learner who comes back
+meets, with Streamlit's and plotly's scripts in the browser's cache), and then its first slider
+is moved one step with the arrow key. Each time is from navigation (or the key press) until
 Streamlit is idle (``data-test-script-state="notRunning"``, as tests/e2e/helpers.py waits), no
 grey skeleton (a widget or chart whose code is still loading) is left on the first screen, every
 chart shown is drawn, AND nothing on the page has changed for ``QUIET`` s (charts, images, text),
@@ -97,6 +99,7 @@ class PageResult:
     page: str
     first: Visit = field(default_factory=Visit)
     second: Visit = field(default_factory=Visit)
+    cached: Visit = field(default_factory=Visit)
     slider: Visit | None = None
 
 
@@ -115,8 +118,9 @@ def _proc_mem_mb(pid: int) -> tuple[float, float]:
 class Tab:
     """One browser tab with its websocket byte counter and DevTools performance metrics."""
 
-    def __init__(self, browser, pid: int) -> None:
-        self.context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    def __init__(self, browser, pid: int, context=None) -> None:
+        self.own_context = context is None  # a new context: a browser with an empty cache
+        self.context = context or browser.new_context(viewport=VIEWPORT, locale="en-US")
         self.pg = self.context.new_page()
         self.pg.set_default_timeout(TIMEOUT * 1000)
         self.pid = pid
@@ -186,8 +190,15 @@ class Tab:
         thumb.focus()
         return self.measure(lambda: thumb.press("ArrowRight"))
 
+    def another_tab(self, browser) -> Tab:
+        """A new tab in the same browser profile: its cache holds the scripts already loaded."""
+        return Tab(browser, self.pid, self.context)
+
     def close(self) -> None:
-        self.context.close()
+        if self.own_context:
+            self.context.close()
+        else:
+            self.pg.close()
 
 
 def _launch(p):
@@ -215,7 +226,10 @@ def measure_page(browser, stem: str, root: Path) -> PageResult:
         tab.close()
         tab = Tab(browser, proc.pid)
         result.second = tab.open(f"{url}/{stem}?lang=en")
-        result.slider = tab.nudge_first_slider()
+        again = tab.another_tab(browser)  # the same learner opens it again: scripts cached
+        result.cached = again.open(f"{url}/{stem}?lang=en")
+        result.slider = again.nudge_first_slider()
+        again.close()
         tab.close()
     finally:
         _stop(proc)
@@ -261,18 +275,21 @@ def _fmt(v: Visit | None, what: str) -> str:
 
 def print_tables(results: list[PageResult], extra: dict[str, float]) -> None:
     print(f"\n## Browser timing (chromium 1400×1000, ?lang=en), load {os.getloadavg()[0]:.1f}")
-    print("| page | first visit, s | second visit, s | slider change drawn, s |")
-    print("|---|---|---|---|")
+    print("| page | first visit, s | second visit (new profile), s | cached visit, s "
+          "| slider change drawn, s |")  # fmt: skip
+    print("|---|---|---|---|---|")
     for r in results:
         slider = _fmt(r.slider, "seconds")
-        print(f"| {r.page} | {r.first.seconds:.2f} | {r.second.seconds:.2f} | {slider} |")
-    print("\n## Where the time goes (first visit / second visit / slider change)")
+        print(f"| {r.page} | {r.first.seconds:.2f} | {r.second.seconds:.2f} "
+              f"| {r.cached.seconds:.2f} | {slider} |")  # fmt: skip
+    print("\n## Where the time goes (first visit / second visit / cached visit / slider change)")
     cols = ("server_cpu", "ws_bytes", "figures", "points", "browser_script", "browser_layout")
     print("| page | server CPU s | websocket | figures | data points | browser script s "
           "| browser layout+style s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|")
     for r in results:
-        cells = [" / ".join(_fmt(v, c) for v in (r.first, r.second, r.slider)) for c in cols]
+        visits = (r.first, r.second, r.cached, r.slider)
+        cells = [" / ".join(_fmt(v, c) for v in visits) for c in cols]
         print(f"| {r.page} | " + " | ".join(cells) + " |")
     if extra:
         print("\n## Server memory and /training")
@@ -310,6 +327,7 @@ def run() -> list[tuple[str, float, str]]:
     for r in results:
         rows.append((f"browser /{r.page}: first visit (fresh server)", r.first.seconds, "s"))
         rows.append((f"browser /{r.page}: second visit", r.second.seconds, "s"))
+        rows.append((f"browser /{r.page}: cached visit (same browser)", r.cached.seconds, "s"))
         if r.slider is not None:
             rows.append((f"browser /{r.page}: slider change drawn", r.slider.seconds, "s"))
     rows.append(("server memory after every page once (VmRSS)", extra["rss"], "MB"))

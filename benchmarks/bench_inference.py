@@ -4,6 +4,8 @@ image (a drawing) by each path.
 
     nice -n 15 .venv/bin/python benchmarks/bench_inference.py
 
+(BLAS is held to one thread by threadpoolctl around the runs; no environment variable needed.)
+
 Each 10k figure is the median and the minimum of 5 runs, interleaved so that other load on the
 machine hits all of them alike; one image is the median of 300 calls, also interleaved. ``load``
 is the 1-minute load average before the runs (2 cores here: above ~1 every figure is inflated).
@@ -26,10 +28,9 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lab.activations import softmax
-from lab.cnn import default_net
 from lab.fast_inference import BATCH_SIZE, FastNet
 from lab.mnist import load_mnist
-from lab.models import Model, load, model_path
+from lab.models import load
 
 REPEATS = 5
 ONE_IMAGE_CALLS = 300
@@ -57,11 +58,7 @@ def _one_image_ms(paths: dict) -> dict[str, float]:
 
 def run() -> list[tuple[str, float, str]]:
     _, (x, _t) = load_mnist(normalize=True, flatten=False)
-    if model_path("default").exists():
-        model, name = load("default"), "default CNN"
-    else:  # the time does not depend on the weights
-        model = Model("untrained", default_net(np.random.default_rng(0)), {})
-        name = "untrained default CNN"
+    model, name = load("default"), "default CNN"
     net = model.network
     paths = {
         "teaching layers, batch 1000": lambda: _teaching(net, x, 1000),
@@ -71,7 +68,7 @@ def run() -> list[tuple[str, float, str]]:
     load_avg = os.getloadavg()[0]
     times: dict[str, list[float]] = {label: [] for label in paths}
     out = {}
-    with threadpool_limits(1, user_api="blas"):
+    with threadpool_limits(limits=1, user_api="blas"):
         for _ in range(REPEATS):
             for label, f in paths.items():
                 t0 = time.perf_counter()

@@ -6,9 +6,9 @@ name, the network config, the seed, the epochs and the test accuracy. No pickles
 with ``np.load(allow_pickle=False)``.
 
 To add a model, ``register_model(ModelSpec(name, build, recipe))``; ``python -m lab.train
---model <name>`` then trains it with ``recipe`` and ``load(name)`` returns it. ``load("default")``
-gives the registered "default" model if its file exists, otherwise the model with the best
-stored test accuracy among those present (today: "book").
+--model <name>`` then trains it with ``recipe`` and ``load(name)`` returns it. Both registered
+models, "book" and "default", ship trained in ``data/models/``; a missing file is an error that
+says how to get it back.
 
 Each model's probabilities on the 10,000 MNIST test images are computed once and stored beside
 its weights, ``data/models/<name>.test.npz``, with the SHA-256 of the weights they came from:
@@ -291,39 +291,33 @@ def available_models() -> list[str]:
     return [name for name in MODELS if model_path(name).exists()]
 
 
-def _best_present() -> str:
-    present = available_models()
-    if not present:
-        raise FileNotFoundError(
-            f"no trained model in {MODEL_DIR}; train one with python -m lab.train --model book"
-        )
-    accs = {name: _read_npz(model_path(name))[1].get("test_acc") or 0.0 for name in present}
-    return max(present, key=lambda name: accs[name])
-
-
-def _resolve(name: str) -> str:
-    """The registered model that ``name`` means ("default" may fall back, see ``load``)."""
-    if name == "default" and not ("default" in MODELS and model_path("default").exists()):
-        name = _best_present()
+def _weights_of(name: str) -> Path:
+    """The weight file of registered model ``name``; ValueError for an unknown name,
+    FileNotFoundError (saying how to get it) for a missing file."""
     if name not in MODELS:
-        raise ValueError(f"unknown model {name!r}; expected one of {sorted(MODELS)} or 'default'")
-    return name
+        raise ValueError(f"unknown model {name!r}; expected one of {sorted(MODELS)}")
+    path = model_path(name)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} not found; the shipped weights are in git (git checkout -- data/models/), "
+            f"or train them again with python -m lab.train --model {name} (make train-{name} "
+            "for book and default)"
+        )
+    return path
 
 
 @functools.lru_cache(maxsize=8)
 def load(name: str = "default") -> Model:
     """The trained model ``name`` from ``data/models`` (cached: treat it as read-only).
 
-    "default" is the registered "default" model when its file exists, otherwise the present
-    model with the best stored test accuracy.
+    Raises
+    ------
+    ValueError
+        ``name`` is not registered in ``MODELS``.
+    FileNotFoundError
+        Its weight file is missing; the message says how to restore or retrain it.
     """
-    name = _resolve(name)
-    path = model_path(name)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} not found; train it with python -m lab.train --model {name}"
-        )
-    return load_model(path, name)
+    return load_model(_weights_of(name), name)
 
 
 # -- test-set predictions, computed once --------------------------------------------------
@@ -347,7 +341,7 @@ def write_mnist_test_proba(name: str) -> Path:
     ``python -m lab.models --write-predictions`` (``make predictions``) runs this for every
     model present; run it after training.
     """
-    path = model_path(name)
+    path = _weights_of(name)
     x_test, _ = load_mnist_test(normalize=True, flatten=True)
     proba = load_model(path, name).predict_proba(x_test).astype(np.float32)
     out = predictions_path(name)
@@ -362,13 +356,13 @@ def mnist_test_proba(name: str, x_test: ArrayLike | None = None) -> NDArray[np.f
     (its ``weights_sha256`` equals the weights file's); otherwise computed now from
     ``x_test`` (the normalised test images; loaded when not given), without writing.
     """
-    name = _resolve(name)
+    weights = _weights_of(name)
     stored = predictions_path(name)
     if stored.exists():
         try:
             with np.load(stored, allow_pickle=False) as npz:
                 sha, proba = str(npz["weights_sha256"]), npz["proba"]
-            if sha == weights_sha256(model_path(name)) and proba.shape == (10_000, 10):
+            if sha == weights_sha256(weights) and proba.shape == (10_000, 10):
                 return proba
         except (OSError, KeyError, ValueError, zipfile.BadZipFile):
             pass  # unreadable: compute instead

@@ -1,6 +1,6 @@
 """Gradient descent (book §4.4.1, §6.1): a path down a contour map, learning rates, optimizers."""
 
-from ui import sections_gradient_descent as sections
+from ui import gradient_descent_sections as sections
 from ui.layout import page_about, page_intro
 from ui.settings import reset_button
 

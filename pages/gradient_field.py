@@ -1,6 +1,6 @@
 """Derivatives and gradients (book §4.3-4.4): tangent lines, the step h, -∇f on a contour map."""
 
-from ui import sections_gradient_field as sections
+from ui import gradient_field_sections as sections
 from ui.layout import page_about, page_intro
 from ui.settings import reset_button
 

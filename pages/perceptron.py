@@ -1,6 +1,6 @@
 """Perceptron and logic gates (book ch. 2): a line is a gate, XOR needs two layers, learning."""
 
-from ui import sections_perceptron as sections
+from ui import perceptron_sections as sections
 from ui.layout import page_about, page_intro
 from ui.settings import reset_button
 

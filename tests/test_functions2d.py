@@ -115,7 +115,7 @@ def test_book_gradients():
     np.testing.assert_array_equal(analytic, list(BOOK_GRADIENTS.values()))
 
 
-def test_gradient_check_rejects_a_single_point():
+def test_numerical_vs_analytic_rejects_a_single_point():
     """A point of shape (2,) is not a batch: the message says how to reshape it."""
     with pytest.raises(ValueError, match=r"reshape"):
         numerical_vs_analytic(FUNCTIONS["function_2"], [1.0, 2.0])

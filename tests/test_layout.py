@@ -117,3 +117,43 @@ def test_user_text_is_short_and_on_one_line():
     assert _code_span_content(user_text("a\nb\tc")) == "a b c"
     shown = _code_span_content(user_text("9" * 10_000))
     assert len(shown) == USER_TEXT_CHARS and shown.endswith("…")
+
+
+def _folded_app() -> AppTest:
+    def app():
+        from lab.activations import sigmoid
+        from ui import book_figures
+        from ui.figures_mpl import book_figure
+        from ui.layout import show_source
+
+        show_source(sigmoid)
+        book_figure(book_figures.ACTIVATIONS, "caption")
+
+    return AppTest.from_function(app, default_timeout=60)
+
+
+def test_source_and_book_figure_are_sent_only_once_opened():
+    """Folded, "show the code" and "the book's figure" send nothing but their labels (the
+    browser highlighted every folded code block on every visit); opened, the first shows the
+    function's source under its name, the second the book's code and its picture."""
+    import inspect
+    import zlib
+
+    from lab.activations import sigmoid
+    from ui import book_figures
+
+    at = _folded_app().run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [
+        CATALOG["common.show_code"]["zh"],
+        CATALOG["common.book_figure"]["zh"],
+    ]
+    assert not at.code and not at.caption and not at.get("image")
+    at.session_state["source:lab.activations.sigmoid"] = True  # as a click on each label does
+    at.session_state[f"book_figure:{zlib.crc32(book_figures.ACTIVATIONS.encode())}"] = True
+    at.run()
+    assert not at.exception
+    codes = [c.value.strip() for c in at.code]
+    assert codes == [inspect.getsource(sigmoid).strip(), book_figures.ACTIVATIONS.strip()]
+    assert at.caption[0].value == "`lab.activations.sigmoid`"  # then the book figure's caption
+    assert len(at.get("image")) == 1

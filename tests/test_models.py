@@ -1,14 +1,16 @@
 """Tests for lab.models and lab.train: the shipped book model, input shapes, file checks, CLI."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
 
-from lab import models
+from lab import models, train
 from lab.mnist import load_mnist
 from lab.models import (
     MODELS,
@@ -79,11 +81,20 @@ def test_predict_proba_rejects_bad_images():
         model.predict_proba(np.full(784, np.nan))
 
 
-def test_default_is_the_best_present_model():
-    """load('default') is a present model whose stored test accuracy is the highest."""
-    default = load("default")
-    accs = [load(name).meta["test_acc"] for name in available_models()]
-    assert default.meta["test_acc"] == max(accs)
+def test_a_missing_weight_file_says_how_to_get_it(tmp_path, monkeypatch):
+    """With data/models/default.npz missing, load('default') and its test-set predictions
+    raise FileNotFoundError saying how to restore or retrain it; no other model stands in."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    load.cache_clear()
+    try:
+        for get in (load, models.mnist_test_proba, models.write_mnist_test_proba):
+            with pytest.raises(FileNotFoundError, match=r"default\.npz not found") as err:
+                get("default")
+            assert "git checkout -- data/models/" in str(err.value)
+            assert "python -m lab.train --model default" in str(err.value)
+            assert "make train-default" in str(err.value)
+    finally:
+        load.cache_clear()
 
 
 def test_save_load_round_trip_and_bytes(tmp_path, rng):
@@ -138,9 +149,9 @@ def test_registry_is_extensible(tmp_path, monkeypatch, rng):
         save_model(model_path("tiny"), build_network("tiny", rng), "tiny", test_acc=0.1)
         assert load("tiny").network.params["W1"].shape == (784, 3)
         assert available_models() == ["tiny"]
-        assert load("default").name == "tiny"  # the only (hence best) model present
-        with pytest.raises(ValueError, match="unknown model 'nope'"):
-            load("nope")
+        for unknown in (load, models.mnist_test_proba):
+            with pytest.raises(ValueError, match="unknown model 'nope'; expected one of"):
+                unknown("nope")
     finally:
         load.cache_clear()
 
@@ -160,6 +171,32 @@ def test_train_cli_quick_run(tmp_path):
     model = load_model(outs[0])
     assert model.meta["epochs"] == 1 and model.meta["train_size"] == 500
     assert model.meta["seed"] == 3 and 0.0 <= model.meta["test_acc"] <= 1.0
+
+
+@pytest.mark.parametrize(("argv", "threads"), [([], 1), (["--blas-threads", "2"], 2)])
+def test_train_holds_blas_threads_while_it_runs(argv, threads, monkeypatch):
+    """lab.train.main runs the training with every BLAS on one thread (what reproduces the
+    shipped weights), or on --blas-threads N, and gives BLAS its previous setting back."""
+    seen = []
+    monkeypatch.setattr(train, "_run", lambda args: seen.append(_blas_threads()) or 0)
+    with threadpool_limits(limits=3, user_api="blas"):
+        assert train.main(["--model", "book", *argv]) == 0
+        assert _blas_threads() == {3}
+    assert seen == [{threads}]
+    with pytest.raises(SystemExit):
+        train.main(["--blas-threads", "0"])
+
+
+def test_importing_train_sets_no_environment():
+    """Importing lab.train leaves the environment (OPENBLAS_NUM_THREADS ...) as it was."""
+    env = {k: v for k, v in os.environ.items() if "THREADS" not in k}
+    code = "import os; e = dict(os.environ); import lab.train; print(dict(os.environ) == e)"
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True)
+    assert res.stdout.strip() == b"True", res.stderr
+
+
+def _blas_threads() -> set[int]:
+    return {d["num_threads"] for d in threadpool_info() if d["user_api"] == "blas"}
 
 
 def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
@@ -182,10 +219,10 @@ def test_unregistered_architecture_rebuilds_from_its_config(tmp_path, rng):
 def test_stored_test_predictions_are_the_models_own(name, mnist_test):
     """data/models/<name>.test.npz was computed from the present weights (same SHA-256), and
     its probabilities equal the model's on the 10,000 test images (float32 rounding)."""
-    path = models.predictions_path(models._resolve(name))
+    path = models.predictions_path(name)
     with np.load(path, allow_pickle=False) as npz:
         sha, proba = str(npz["weights_sha256"]), npz["proba"]
-    assert sha == models.weights_sha256(model_path(models._resolve(name))), (
+    assert sha == models.weights_sha256(model_path(name)), (
         f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
     )
     fresh = load(name).predict_proba(mnist_test[0])

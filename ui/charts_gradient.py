@@ -236,7 +236,12 @@ def animate_path(
     )
     fig.add_layout_image(
         source=contour_picture(
-            x0s, x1s, np.asarray(contour.z), levels, CONTOUR_STYLE["colorscale"], 0.75
+            x0s,
+            x1s,
+            np.asarray(contour.z),
+            levels,
+            CONTOUR_STYLE["colorscale"],
+            CONTOUR_STYLE["opacity"],
         ),
         xref="x",
         yref="y",

@@ -22,6 +22,7 @@ import io
 import re
 import threading
 import warnings
+import zlib
 from collections.abc import Callable
 
 import matplotlib
@@ -324,8 +325,15 @@ def run_book_code(code: str) -> bytes:
 
 
 def book_figure(code: str, caption: str) -> None:
-    """An expander "The book's figure": the code as a learner types it, and what it draws."""
-    with st.expander(t("common.book_figure"), icon=":material/menu_book:"):
+    """An expander "The book's figure": the code as a learner types it, and what it draws,
+    drawn only once it is opened."""
+    key = f"book_figure:{zlib.crc32(code.encode())}"  # drawn only once opened (see show_source)
+    box = st.expander(
+        t("common.book_figure"), icon=":material/menu_book:", key=key, on_change="rerun"
+    )
+    with box:
+        if not box.open:
+            return
         st.caption(caption)
         left, right = st.columns([1.1, 1])
         left.code(code, language="python")

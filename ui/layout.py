@@ -61,11 +61,16 @@ def page_about(stem: str, *more: str) -> None:
 
 
 def show_source(*objs: Callable | type, expanded: bool = False) -> None:
-    """An expander with the lab source behind what the page just drew."""
-    with st.expander(t("common.show_code"), expanded=expanded):
-        for obj in objs:
-            st.caption(f"`{obj.__module__}.{obj.__qualname__}`")
-            st.code(inspect.getsource(obj), language="python")
+    """An expander with the lab source behind what the page just drew, sent only once it is
+    opened: highlighting the code of a page's folded expanders cost the browser ~1 s of script
+    on every visit (a CPU profile of /activations in chromium)."""
+    names = [f"{obj.__module__}.{obj.__qualname__}" for obj in objs]
+    key = "source:" + ",".join(names)
+    with st.expander(t("common.show_code"), expanded=expanded, key=key, on_change="rerun") as box:
+        if box.open:
+            for name, obj in zip(names, objs, strict=True):
+                st.caption(f"`{name}`")
+                st.code(inspect.getsource(obj), language="python")
 
 
 @contextmanager

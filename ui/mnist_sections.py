@@ -177,9 +177,6 @@ def mistakes() -> None:
     )
     with st.spinner(t("mnist.report_spinner")):  # shown only if it takes > 0.5 s
         proba, report = test_report(name)
-    in_use = model(name).name
-    if in_use != name:
-        st.caption(t("mnist.default_is_book"))
     m1, m2 = st.columns(2)
     m1.metric(t("mnist.accuracy"), f"{report.accuracy:.2%}", border=True)
     n_wrong = len(report.mistakes.index)

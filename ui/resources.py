@@ -84,7 +84,7 @@ def test_report(name: str) -> tuple[np.ndarray, Report]:
     weights (``lab.models.mnist_test_proba``); only otherwise is the model run (seconds).
     """
     x_test, t_test = mnist_test()
-    proba = models.mnist_test_proba(model(name).name, x_test)
+    proba = models.mnist_test_proba(name, x_test)
     return freeze((proba, evaluate(proba, t_test)))
 
 

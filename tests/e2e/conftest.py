@@ -117,9 +117,10 @@ def page(browser):
 
 
 def shot(pg, name: str) -> Path | None:
-    """Save a full-page screenshot to artifacts/screenshots/<name>.png (gitignored); with
-    NN_LAB_SHOTS=0 in the environment, take none (each costs a relayout at full height)."""
-    if os.environ.get("NN_LAB_SHOTS") == "0":
+    """With NN_LAB_SHOTS=1 in the environment, save a full-page screenshot to
+    artifacts/screenshots/<name>.png (gitignored). Off by default: each costs a relayout at full
+    height, and the README's screenshots come from scripts/screenshots.py."""
+    if os.environ.get("NN_LAB_SHOTS") != "1":
         return None
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"

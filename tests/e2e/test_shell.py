@@ -1,10 +1,16 @@
 """The app shell in a real browser: every page by URL (in Chinese) and through the sidebar (in
-English), languages, no dialogs."""
+English), languages, no dialogs, and on every page in both languages no "seed" word on screen."""
 
 import pytest
 
 from tests.e2e.conftest import shot, start_server
-from tests.e2e.helpers import assert_no_dialog, open_lab, sidebar_titles, wait_idle
+from tests.e2e.helpers import (
+    assert_no_dialog,
+    assert_no_seed_word,
+    open_lab,
+    sidebar_titles,
+    wait_idle,
+)
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -16,8 +22,8 @@ def expected_titles(lang: str) -> list[str]:
 
 
 def test_every_page_by_url(page, server):
-    """/<stem>?lang=zh opens that page, titled in Chinese, with no dialog over it (the
-    sidebar test below opens every page in English)."""
+    """/<stem>?lang=zh opens that page, titled in Chinese, with no dialog over it and no
+    "种子" on screen but a random seed (the sidebar test below opens every page in English)."""
     lang = "zh"
     for p in [None, *PAGES]:
         stem = p.stem if p else ""
@@ -25,12 +31,14 @@ def test_every_page_by_url(page, server):
         title = CATALOG[f"{stem}.title"][lang] if p else CATALOG["common.app_title"][lang]
         page.get_by_role("heading", name=title, level=1).wait_for()
         assert_no_dialog(page)
+        assert_no_seed_word(page, lang)
         shot(page, f"{stem or 'home'}-{lang}")
 
 
 def test_sidebar_lists_and_opens_every_page(page, server):
     """The sidebar lists home plus every lesson page, nothing else (no stray 'app' entry);
-    clicking each entry opens that page at /<stem>, titled in English, with no dialog over it."""
+    clicking each entry opens that page at /<stem>, titled in English, with no dialog over it
+    and no "seed" on screen but a random seed."""
     open_lab(page, f"{server}/?lang=en")
     page.get_by_role("heading", name=CATALOG["common.app_title"]["en"], level=1).wait_for()
     titles = sidebar_titles(page)
@@ -38,6 +46,7 @@ def test_sidebar_lists_and_opens_every_page(page, server):
     assert len(titles) == len(expected), titles
     for got, want in zip(titles, expected, strict=True):
         assert want in got, (got, want)
+    assert_no_seed_word(page, "en")
     shot(page, "home-en")
     for p in PAGES:
         title = CATALOG[f"{p.stem}.title"]["en"]
@@ -46,6 +55,7 @@ def test_sidebar_lists_and_opens_every_page(page, server):
         wait_idle(page)
         assert page.url.split("?")[0].endswith(f"/{p.stem}")
         assert_no_dialog(page)
+        assert_no_seed_word(page, "en")
         shot(page, f"{p.stem}-en")
 
 

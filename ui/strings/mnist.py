@@ -107,11 +107,6 @@ STRINGS = {
     "mnist.model.book": {"zh": "书中网络", "en": "Book network"},
     "mnist.arch.default": {"zh": "默认模型（卷积网络）", "en": "default model (CNN)"},
     "mnist.arch.book": {"zh": "书中网络 784-50-100-10", "en": "book network 784-50-100-10"},
-    "mnist.default_is_book": {
-        "zh": "默认模型还没有训练好，目前由书中网络代替，所以两者结果相同。",
-        "en": "The default model is not trained yet; the book network stands in for it, so both "
-        "give the same results.",
-    },
     "mnist.accuracy": {"zh": "测试集准确率", "en": "Test accuracy"},
     "mnist.mistake_count": {"zh": "认错的图片", "en": "Misclassified"},
     "mnist.mistake_count_value": {"zh": "{n} / 10000 张", "en": "{n} of 10,000"},
