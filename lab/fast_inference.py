@@ -286,6 +286,7 @@ def _compile(network: Net) -> list[Op]:
                 ops.append(partial(_conv3x3_pool2_nhwc, U=_frozen(U, dt), pad=p))
                 shape = _pooled(shape, layers[i + 1])
                 pools = pools[1:]
+                nxt = max(nxt, i + 2)  # the pool is done, batch norm after it folded or not
             else:
                 ops.append(partial(_conv_nhwc, W=_frozen(W, dt), fh=fh, fw=fw, stride=s, pad=p))
             for pool in pools:

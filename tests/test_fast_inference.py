@@ -193,6 +193,22 @@ def test_winograd_network_matches_in_float64(rng):
     np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
 
 
+def test_winograd_without_batchnorm_pools_once(rng):
+    """A 3x3 conv and its 2x2 pool with no batch norm after them (nothing to fold): the pool
+    is taken once, inside the Winograd step, and the scores equal predict's (float64)."""
+    layers = [
+        {"type": "conv", "filters": 4, "size": 3, "pad": 1},
+        {"type": "pool", "size": 2},
+        {"type": "relu"},
+        {"type": "affine", "out": 3},
+    ]
+    net = Net((3, 8, 8), layers, rng=rng, dtype=np.float64)
+    names = [getattr(op, "func", op).__name__ for op in FastNet(net).ops]
+    assert names == ["_conv3x3_pool2_nhwc", "_bias", "_relu_in_place", "_affine"]
+    x = rng.normal(size=(5, 3, 8, 8))
+    np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
+
+
 def test_mlp_with_batchnorm_and_flat_input(rng):
     """The book's MultiLayerNet with batch norm: flat (N, 784) input, the same scores."""
     net = MultiLayerNet(784, [20, 10], 10, rng=rng, use_batchnorm=True, dtype=np.float64)
