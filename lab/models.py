@@ -35,7 +35,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lab.cnn import DEFAULT_RECIPE, default_net
-from lab.fast_inference import FastNet
+from lab.fast_inference import BATCH_SIZE, FastNet
 from lab.mnist import load_mnist_test
 from lab.network import MultiLayerNet, Net
 
@@ -204,7 +204,7 @@ class Model:
             )
         return x.reshape((len(x), *self.network.input_shape))
 
-    def predict_proba(self, x: ArrayLike, batch_size: int = 100) -> NDArray[np.floating]:
+    def predict_proba(self, x: ArrayLike, batch_size: int = BATCH_SIZE) -> NDArray[np.floating]:
         """Class probabilities, shape (N, 10), every row positive and summing to 1.
 
         Runs ``lab.fast_inference`` (channels-last, batch norm folded into the convolutions

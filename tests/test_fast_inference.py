@@ -11,7 +11,14 @@ import pytest
 from lab import models
 from lab.activations import softmax
 from lab.cnn import default_net
-from lab.fast_inference import FastNet, fast_predict, fast_predict_proba
+from lab.fast_inference import (
+    FastNet,
+    _conv3x3_pool2_nhwc,
+    _winograd_weights,
+    fast_predict,
+    fast_predict_proba,
+)
+from lab.layers import Convolution, Pooling
 from lab.mnist import load_mnist
 from lab.network import MultiLayerNet, Net
 
@@ -141,6 +148,67 @@ def test_every_layer_kind_matches_in_float64(layers, rng):
     np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
 
 
+@pytest.mark.parametrize(("h", "w", "pad"), [(14, 14, 1), (10, 8, 0), (6, 8, 2), (4, 4, 0)])
+def test_winograd_conv_and_pool_equal_the_books_layers(h, w, pad, rng):
+    """Winograd's F(2x2, 3x3) with the pool taken on its tiles equals the book's im2col
+    Convolution followed by its 2x2 Pooling (float64, to 1e-12), for square and oblong
+    images and paddings 0-2 (the book's pooling takes even sizes only)."""
+    c, fn = 3, 5
+    x = rng.normal(size=(4, c, h, w))
+    W = rng.normal(size=(fn, c, 3, 3))
+    conv = Convolution(W, np.zeros(fn), stride=1, pad=pad)
+    ref = Pooling(2, 2, stride=2).forward(conv.forward(x, train_flg=False), train_flg=False)
+    U = _winograd_weights(W.transpose(2, 3, 1, 0))
+    got = _conv3x3_pool2_nhwc(x.transpose(0, 2, 3, 1), U, pad).transpose(0, 3, 1, 2)
+    np.testing.assert_allclose(got, ref, rtol=1e-12, atol=1e-12)
+
+
+def test_the_default_cnn_takes_the_winograd_path():
+    """The shipped CNN's second convolution (3x3, 32 channels, then a 2x2 pool) runs by
+    Winograd, so the shipped-model tests above check that path; the first one (one input
+    channel) keeps im2col."""
+    ops = FastNet(models.load("default").network).ops
+    names = [getattr(op, "func", op).__name__ for op in ops]
+    assert names[:2] == ["_conv_nhwc", "_pool_nhwc"]
+    assert names.count("_conv3x3_pool2_nhwc") == 1
+
+
+def test_winograd_network_matches_in_float64(rng):
+    """Two blocks of 3x3 conv -> 2x2 pool -> batch norm (negative gammas): both take the
+    Winograd path (pad 1, then pad 0) and equal predict to ~1e-12."""
+    layers = [
+        {"type": "conv", "filters": 4, "size": 3, "pad": 1},
+        {"type": "pool", "size": 2},
+        {"type": "batchnorm"},
+        {"type": "relu"},
+        {"type": "conv", "filters": 3, "size": 3},
+        {"type": "pool", "size": 2},
+        {"type": "batchnorm"},
+        {"type": "affine", "out": 4},
+    ]
+    net = _scrambled_batchnorm(Net((2, 12, 12), layers, rng=rng, dtype=np.float64), rng)
+    names = [getattr(op, "func", op).__name__ for op in FastNet(net).ops]
+    assert names.count("_conv3x3_pool2_nhwc") == 2
+    x = rng.normal(size=(7, 2, 12, 12))
+    np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
+
+
+def test_winograd_without_batchnorm_pools_once(rng):
+    """A 3x3 conv and its 2x2 pool with no batch norm after them (nothing to fold): the pool
+    is taken once, inside the Winograd step, and the scores equal predict's (float64)."""
+    layers = [
+        {"type": "conv", "filters": 4, "size": 3, "pad": 1},
+        {"type": "pool", "size": 2},
+        {"type": "relu"},
+        {"type": "affine", "out": 3},
+    ]
+    net = Net((3, 8, 8), layers, rng=rng, dtype=np.float64)
+    names = [getattr(op, "func", op).__name__ for op in FastNet(net).ops]
+    assert names == ["_conv3x3_pool2_nhwc", "_bias", "_relu_in_place", "_affine"]
+    x = rng.normal(size=(5, 3, 8, 8))
+    np.testing.assert_allclose(fast_predict(net, x), net.predict(x), rtol=1e-10, atol=1e-12)
+
+
 def test_mlp_with_batchnorm_and_flat_input(rng):
     """The book's MultiLayerNet with batch norm: flat (N, 784) input, the same scores."""
     net = MultiLayerNet(784, [20, 10], 10, rng=rng, use_batchnorm=True, dtype=np.float64)
@@ -150,11 +218,11 @@ def test_mlp_with_batchnorm_and_flat_input(rng):
 
 
 def test_batch_size_changes_nothing_but_memory(mnist_test):
-    """The same 250 images in batches of 1, 7, 100 and 250 give the same probabilities."""
+    """The same 250 images in batches of 1, 7, 32, 100 and 250 give the same probabilities."""
     x = mnist_test[0][:250]
     net = models.load("default").network
     ref = fast_predict_proba(net, x, batch_size=250)
-    for size in (1, 7, 100):
+    for size in (1, 7, 32, 100):
         np.testing.assert_allclose(fast_predict_proba(net, x, batch_size=size), ref, atol=1e-6)
     with pytest.raises(ValueError, match="batch_size"):
         fast_predict(net, x, batch_size=0)
