@@ -42,22 +42,6 @@ def open_lab(pg, url: str) -> None:
     wait_idle(pg, timeout=120_000)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_loss_table_numbers_for_a_person(page, server, lang):
-    """The loss table shows 0.0195 and the book's 0.0975, no float noise like
-    0.019500000000000007, for each of the book's examples."""
-    open_lab(page, f"{server}/softmax_loss?lang={lang}")
-    table = page.locator('[data-testid="stTable"]').first
-    table.scroll_into_view_if_needed()
-    cells = table.inner_text()
-    assert "0.0195" in cells and "0.0975" in cells and "0.510825457099338" in cells
-    assert not FLOAT_NOISE.search(cells), cells
-    page.get_by_text(CATALOG["softmax_loss.example.batch"][lang]).click()
-    wait_idle(page)
-    cells = page.locator('[data-testid="stTable"]').first.inner_text()
-    assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
-
-
 def test_home_cards_in_the_books_order_on_a_phone(page, server):
     """At 390x844 the cards stack in the book's order, top to bottom."""
     page.set_viewport_size(PHONE)
@@ -89,19 +73,6 @@ TITLE_VS_MODEBAR = """() => {
 }"""
 
 
-@pytest.mark.parametrize("stem", ["softmax_loss", "digits", "shapes"])
-def test_plotly_toolbar_never_covers_a_title_on_a_phone(page, server, stem):
-    """At 390x844, with every chart's toolbar shown (as a finger on the chart shows it), no
-    chart title overlaps its toolbar."""
-    page.set_viewport_size(PHONE)
-    open_lab(page, f"{server}/{stem}?lang=zh")
-    if stem == "digits":
-        draw_seven(page)
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length")
-    page.add_style_tag(content=".modebar-container .modebar {opacity: 1 !important}")
-    assert page.evaluate(TITLE_VS_MODEBAR) == []
-
-
 def test_toolbar_hidden_on_a_touch_screen(browser, server):
     """On a touch screen (no hover) plotly.js shows its toolbar all the time, over legends; the
     lab hides it there until the chart is touched (a tap gives :hover on phones; Chromium's
@@ -117,31 +88,6 @@ def test_toolbar_hidden_on_a_touch_screen(browser, server):
         expect(chart.locator(".modebar-container")).to_have_css("visibility", "hidden")
     finally:
         context.close()
-
-
-@pytest.mark.parametrize("stem", ["softmax_loss", "shapes"])
-def test_tables_fit_a_phone(page, server, stem):
-    """At 390x844 no table reaches past the screen's right edge (wide ones scroll inside)."""
-    page.set_viewport_size(PHONE)
-    open_lab(page, f"{server}/{stem}?lang=en")
-    tables = page.locator('[data-testid="stTable"], [data-testid="stDataFrame"]')
-    tables.first.wait_for()
-    for i in range(tables.count()):
-        box = tables.nth(i).bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, i
-
-
-def test_pipeline_arrows_point_down_when_stacked(page, server):
-    """On a phone the five pipeline boxes stack, and each arrow between them points down
-    (it is turned 90°); on a laptop they sit in a row with arrows pointing right."""
-    open_lab(page, f"{server}/softmax_loss?lang=en")
-    arrows = page.locator(".st-key-softmax_loss_pipe .pipe-arrow")
-    expect(arrows).to_have_count(4)
-    assert arrows.first.evaluate("e => getComputedStyle(e).transform") == "none"
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    turned = arrows.first.evaluate("e => getComputedStyle(e).transform")
-    assert turned.startswith("matrix(") and turned.replace(" ", "").startswith("matrix(0,1,")
 
 
 AFTER = "(e, sel) => getComputedStyle(e.querySelector(sel), '::after').content"
@@ -202,44 +148,113 @@ FIRST_SCREEN = {  # page: (its main control, its main chart), as CSS selectors
     "digits": ("canvas.upper-canvas", ".st-key-digits_proba_chart"),
 }
 
+WORDS_BEFORE_THE_FIRST_CONTROL = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const h1 = main.querySelector('h1').getBoundingClientRect().bottom;
+    const first = [...main.querySelectorAll('[data-testid="stWidgetLabel"], button')]
+        .map(e => e.getBoundingClientRect().top).filter(y => y > h1);
+    const top = Math.min(...first);
+    const texts = '[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"]';
+    return [...main.querySelectorAll(texts)]
+        .filter(p => {
+            const r = p.getBoundingClientRect();
+            return r.top >= h1 && r.bottom <= top;
+        })
+        .map(p => p.innerText).join(' ');
+}"""
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("stem", list(FIRST_SCREEN))
-def test_first_screen_holds_control_and_chart(page, server, stem, lang):
+
+def assert_first_screen(pg, stem: str) -> None:
     """At 1400x1000 the main control and the main chart are on the first screen, and at most
     one short line (<= 120 characters) stands between the title and the first control."""
-    open_lab(page, f"{server}/{stem}?lang={lang}")
-    if stem == "digits":
-        draw_seven(page)
-        page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     control, chart = FIRST_SCREEN[stem]
     for sel in (control, chart):
-        page.locator(sel).first.wait_for()
+        pg.locator(sel).first.wait_for()
     # Streamlit draws a grey skeleton while a widget's code loads: wait for the real widgets.
-    page.wait_for_function(
+    pg.wait_for_function(
         """() => !document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')"""
     )
     for sel in (control, chart):
-        box = page.locator(sel).first.bounding_box()
+        box = pg.locator(sel).first.bounding_box()
         assert box["y"] + box["height"] <= 1000, (sel, box)
-    words = page.evaluate(
-        """() => {
-            const main = document.querySelector('[data-testid="stMain"]');
-            const h1 = main.querySelector('h1').getBoundingClientRect().bottom;
-            const first = [...main.querySelectorAll('[data-testid="stWidgetLabel"], button')]
-                .map(e => e.getBoundingClientRect().top).filter(y => y > h1);
-            const top = Math.min(...first);
-            const texts = '[data-testid="stMarkdownContainer"] p, '
-                + '[data-testid="stCaptionContainer"]';
-            return [...main.querySelectorAll(texts)]
-                .filter(p => {
-                    const r = p.getBoundingClientRect();
-                    return r.top >= h1 && r.bottom <= top;
-                })
-                .map(p => p.innerText).join(' ');
-        }"""
-    )
+    words = pg.evaluate(WORDS_BEFORE_THE_FIRST_CONTROL)
     assert len(words) <= 120, words
+
+
+def assert_toolbars_clear_of_titles(pg) -> None:
+    """With every chart's toolbar shown (as a finger on the chart shows it), no chart title
+    overlaps its toolbar."""
+    pg.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length")
+    pg.add_style_tag(content=".modebar-container .modebar {opacity: 1 !important}")
+    assert pg.evaluate(TITLE_VS_MODEBAR) == []
+
+
+def assert_tables_fit(pg) -> None:
+    """No table reaches past the screen's right edge (wide ones scroll inside)."""
+    tables = pg.locator('[data-testid="stTable"], [data-testid="stDataFrame"]')
+    tables.first.wait_for()
+    width = pg.viewport_size["width"]
+    for i in range(tables.count()):
+        box = tables.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, i
+
+
+def to_phone(pg) -> None:
+    """Turn the window into a 390x844 phone and let the page reflow."""
+    pg.set_viewport_size(PHONE)
+    pg.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_softmax_loss_on_a_laptop_then_a_phone(page, server, lang):
+    """On a laptop: the temperature slider and the probability chart on the first screen; the
+    loss table shows 0.0195 and the book's 0.0975, no float noise like 0.019500000000000007;
+    the five pipeline boxes sit in a row, arrows pointing right. On a phone: the boxes stack and
+    each arrow points down (turned 90°), tables fit the screen, no toolbar covers a chart title;
+    the book's batch example's table is clean too."""
+    open_lab(page, f"{server}/softmax_loss?lang={lang}")
+    assert_first_screen(page, "softmax_loss")
+    table = page.locator('[data-testid="stTable"]').first
+    table.scroll_into_view_if_needed()
+    cells = table.inner_text()
+    assert "0.0195" in cells and "0.0975" in cells and "0.510825457099338" in cells
+    assert not FLOAT_NOISE.search(cells), cells
+    arrows = page.locator(".st-key-softmax_loss_pipe .pipe-arrow")
+    expect(arrows).to_have_count(4)
+    assert arrows.first.evaluate("e => getComputedStyle(e).transform") == "none"
+
+    to_phone(page)
+    turned = arrows.first.evaluate("e => getComputedStyle(e).transform")
+    assert turned.startswith("matrix(") and turned.replace(" ", "").startswith("matrix(0,1,")
+    assert_tables_fit(page)
+    assert_toolbars_clear_of_titles(page)
+    page.get_by_text(CATALOG["softmax_loss.example.batch"][lang]).click()
+    wait_idle(page)
+    cells = page.locator('[data-testid="stTable"]').first.inner_text()
+    assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shapes_on_a_laptop_then_a_phone(page, server, lang):
+    """On a laptop the operation picker and the shape grid are on the first screen; on a phone
+    the tables fit the screen and no toolbar covers a chart title."""
+    open_lab(page, f"{server}/shapes?lang={lang}")
+    assert_first_screen(page, "shapes")
+    to_phone(page)
+    assert_tables_fit(page)
+    assert_toolbars_clear_of_titles(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_digits_on_a_laptop_then_a_phone(page, server, lang):
+    """With a 7 drawn, on a laptop the canvas and the probability chart are on the first
+    screen; on a phone no toolbar covers a chart title."""
+    open_lab(page, f"{server}/digits?lang={lang}")
+    draw_seven(page)
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
+    assert_first_screen(page, "digits")
+    to_phone(page)
+    assert_toolbars_clear_of_titles(page)
 
 
 def test_settings_survive_another_page_and_reset(page, server):
