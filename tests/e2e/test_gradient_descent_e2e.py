@@ -71,12 +71,14 @@ def test_play_animates_over_the_contour_map(page, server):
     (Streamlit's running indicator never appears); ❚❚ stops it midway; ▶ again runs to the
     last step. The landscape stays under the walk: before ▶, paused midway and after the
     walk ends the plot area is blue (before the fix, plotly.js removed the contour layer and the
-    path walked on white: the blue tint fell from tens to 0)."""
+    path walked on white: the blue tint fell from tens to 0). On this desktop window every map
+    is at equal scale before ▶ and after the walk (see assert_equal_scale)."""
     lang = "zh"
     open_page(page, server, lang)
     prefix = text("step_prefix", lang)
     assert animation_step(page) == f"{prefix} 100"
     chart = page.locator(".js-plotly-plot").first
+    assert_equal_scale(wait_contour_maps(page, 6), chart)
     before = 0.0
     for _ in range(60):  # the map is a picture under the plot: wait until it has loaded
         before = blue_tint(page, chart)
@@ -111,6 +113,7 @@ def test_play_animates_over_the_contour_map(page, server):
     page.wait_for_timeout(500)  # the last frame's redraw
     after = blue_tint(page, chart)
     assert after > 0.8 * before, (before, after)
+    assert_equal_scale(contour_scales(page), chart)
     shot(page, f"gradient_descent-after-play-{lang}")
 
 
@@ -130,22 +133,25 @@ def test_pick_a_function(page, server):
     shot(page, f"gradient_descent-rosenbrock-{lang}")
 
 
-@pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["desktop", "phone"])
-def test_contour_maps_at_equal_scale(page, server, size):
+def assert_equal_scale(scales: list[dict], chart) -> None:
     """Every contour map on the page (the walk, the four learning rates, the optimizer race)
     draws one unit of x0 as long as one unit of x1: plot-area width/height equals the axis
-    ranges' width/height within 2 %, on a desktop and on a phone (was 2:1, 0.67:1, 0.3-0.55).
-    The walk's map is a picture under the plot (see charts_gradient.animate_path): it is drawn
-    at equal scale too, before ▶ and after the walk has played to its end."""
-    page.set_viewport_size({"width": size[0], "height": size[1]})
-    open_page(page, server, "en")
-    scales = wait_contour_maps(page, 6)
+    ranges' width/height within 2 % (was 2:1, 0.67:1, 0.3-0.55). The walk's map is a picture
+    under the plot (see charts_gradient.animate_path): it is drawn at equal scale too."""
     assert len(scales) == 6, scales  # the walk, 4 panels, race
     for s in scales:
         assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), scales
-    chart = page.locator(".js-plotly-plot").first
     picture = picture_scale(chart)
     assert picture is not None and picture["pixels"] == pytest.approx(picture["ranges"], rel=0.02)
+
+
+def test_contour_maps_at_equal_scale_on_a_phone(page, server):
+    """On a 390x844 phone every map is at equal scale (assert_equal_scale), before ▶ and after
+    the walk has played to its end (the desktop check is in the play test above)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, server, "en")
+    chart = page.locator(".js-plotly-plot").first
+    assert_equal_scale(wait_contour_maps(page, 6), chart)
     prefix = text("step_prefix", "en")
     chart.scroll_into_view_if_needed()
     chart.locator(".updatemenu-button", has_text=text("play", "en")).click()
@@ -161,10 +167,5 @@ def test_contour_maps_at_equal_scale(page, server, size):
         arg=[CURRENT_STEP, f"{prefix} 100"],
         timeout=60_000,
     )
-    after = contour_scales(page)
-    assert len(after) == 6, after
-    for s in after:
-        assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), after
-    picture = picture_scale(chart)
-    assert picture is not None and picture["pixels"] == pytest.approx(picture["ranges"], rel=0.02)
-    shot(page, f"gradient_descent-equal-scale-{size[0]}")
+    assert_equal_scale(contour_scales(page), chart)
+    shot(page, "gradient_descent-equal-scale-390")

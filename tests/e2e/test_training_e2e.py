@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     open_lab,
     press_slider,
     wait_chart_changed,
+    wait_idle,
 )
 from ui.strings import CATALOG
 
@@ -83,14 +84,19 @@ def test_stop_and_gradient_check(page, server):
 
 
 def redraw_seconds(pg, label: str, steps: int) -> float:
-    """Press an arrow key on a slider of /activations; seconds until its chart path changes."""
+    """Press an arrow key on a slider of /activations; seconds until its chart path changes.
+    Starts and ends with the page idle: the presses go +1, -1, ..., so a press made while the
+    previous rerun was still drawing could bring back the very paths it compares against."""
+    wait_idle(pg)
     before = chart_paths(pg, 2)
     thumb = pg.locator(f'input[type="range"][aria-label="{label}"]')
     thumb.focus()
     start = time.perf_counter()
     thumb.press("ArrowRight" if steps > 0 else "ArrowLeft")
-    wait_chart_changed(pg, 2, before)
-    return time.perf_counter() - start
+    wait_chart_changed(pg, 2, before, timeout=60_000)
+    seconds = time.perf_counter() - start
+    wait_idle(pg)
+    return seconds
 
 
 def batches_done(pg) -> int:
