@@ -112,7 +112,9 @@ def test_streamlit_widget_texts_in_chinese(page, server):
     page.locator(".st-key-digits_source").get_by_text(CATALOG["digits.source.upload"]["zh"]).click()
     wait_idle(page)
     up = page.locator(".st-key-digits_upload")
-    up.wait_for()
+    for part in ('[data-testid="stFileUploaderDropzone"] button p',
+                 '[data-testid="stFileUploaderDropzoneInstructions"] span'):  # fmt: skip
+        up.locator(part).first.wait_for()  # the uploader's own code may still be loading
     button = up.evaluate(AFTER, '[data-testid="stFileUploaderDropzone"] button p')
     limit = up.evaluate(AFTER, '[data-testid="stFileUploaderDropzoneInstructions"] span')
     assert button == f'"{CATALOG["common.upload_button"]["zh"]}"'
