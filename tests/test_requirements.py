@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Our own packages (lab, ui, ...) and the scripts, which tests import from scripts/ on sys.path.
 LOCAL = {p.name for p in ROOT.iterdir() if p.is_dir()} | {p.stem for p in ROOT.glob("scripts/*.py")}
 MODULE_OF = {"pillow": "PIL"}  # distributions whose module name is not their name
-TOOLS = {"ruff", "pytest_xdist"}  # a command (make lint) and a pytest plugin: never imported
+# a command (make lint) and pytest plugins: never imported
+TOOLS = {"ruff", "pytest_xdist", "pytest_rerunfailures"}
 AWAITING: dict[str, str] = {}  # pinned ahead of the code using it (none now)
 
 
