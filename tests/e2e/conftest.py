@@ -35,8 +35,8 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A browser test that fails runs once more (pytest-rerunfailures) before it counts as
     failed: two chromiums and two lab servers share 2 cores in `make test`, and a timing race
-    there is not the lab's bug. A rerun is never silent: the progress line shows an "R" and the
-    summary says "N rerun", so a test that needs it still gets fixed."""
+    there is not the lab's bug. A rerun is never silent: the summary says "N rerun" and lists
+    each one ("RERUN tests/e2e/...", pyproject's -rR), so a test that needs it still gets fixed."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.path).parents:
