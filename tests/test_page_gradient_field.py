@@ -3,6 +3,8 @@ languages (the book prints 0.1999999999990898 and 0.2999999999986347; ∇(x0² +
 is (6, 8)), and the h = 1e-50 lesson explains the 0. What the page shows as it opens is read in
 both languages (``opened``, tests/conftest.py); a test that moves widgets does so in one."""
 
+import json
+
 from lab.calculus import BOOK_DIFFS
 from tests.catalog import page_text
 from tests.helpers_app import open_page, page_markdown, set_widget
@@ -98,3 +100,19 @@ def test_settings_survive_a_visit_elsewhere_and_reset():
     set_widget(at, "gradient_field_fn", "himmelblau")
     point = (at.slider(key="gradient_field_p0").value, at.slider(key="gradient_field_p1").value)
     assert point == (1.0, 1.0)
+
+
+def test_3d_surface_is_drawn_only_once_its_tab_is_open():
+    """The tabs are lazy: the first visit sends the contour map with its arrows and no 3-D
+    surface (a hidden WebGL surface cost the browser ~1-2 s per visit); with the 3-D tab open
+    (as a click on it does), the surface of the same function is sent and the map is not."""
+    at = open_page(STEM, "en")
+
+    def traces() -> list[str]:
+        charts = [json.loads(node.proto.spec) for node in at.get("plotly_chart")]
+        return [trace.get("type", "scatter") for spec in charts for trace in spec["data"]]
+
+    assert "surface" not in traces() and "contour" in traces()
+    at.session_state["gradient_field_view"] = text("tab_3d", "en")
+    at.run()
+    assert "surface" in traces() and "contour" not in traces()

@@ -228,50 +228,60 @@ def field() -> None:
     x_t, y_t = x_titles()
     with chart:
         st.latex(fn.formula)
-        flat, surface = st.tabs([t("gradient_field.tab_contour"), t("gradient_field.tab_3d")])
-        with flat:
-            fig = contour_figure(
-                x0s,
-                x1s,
-                Z,
-                F2.contour_values(fn, Z),
-                x_title=x_t,
-                y_title=y_t,
-                shade_title=t(
-                    "gradient_field.shade_log" if fn.log_scale else "gradient_field.shade"
-                ),
-            )
-            scale = add_quiver(
-                fig,
-                points,
-                -grads[:, 0],
-                -grads[:, 1],
-                name=t("gradient_field.arrows"),
-                unit=unit,
-            )
-            add_points(
-                fig, fn.minima, name=t("gradient_field.minima"), symbol="star", color=COLORS[2]
-            )
-            add_arrow(fig, point, -g_num, scale=3 * scale, unit=unit)
-            add_points(fig, point, name=t("gradient_field.point"), symbol="circle", color=COLORS[1])
-            st.plotly_chart(fig, key="gradient_field_chart")
-            slides_download(fig, "gradient-field", key="gradient_field_chart")
-        with surface:
-            sx0s, sx1s, SZ = F2.evaluate_grid(fn, fn.domain, 60)
-            st.plotly_chart(
-                surface_figure(
-                    sx0s,
-                    sx1s,
-                    SZ,
-                    point,
-                    value,
+        # Lazy tabs: only the open one is drawn (a hidden 3-D surface still costs the browser
+        # a WebGL render and its picking read-back, ~1-2 s per visit in headless chromium).
+        flat, surface = st.tabs(
+            [t("gradient_field.tab_contour"), t("gradient_field.tab_3d")],
+            key="gradient_field_view",
+            on_change="rerun",
+        )
+        if flat.open:
+            with flat:
+                fig = contour_figure(
+                    x0s,
+                    x1s,
+                    Z,
+                    F2.contour_values(fn, Z),
                     x_title=x_t,
                     y_title=y_t,
-                    z_title=t("gradient_field.shade"),
-                    name=t("gradient_field.point"),
-                ),
-                key="gradient_field_surface",
-            )
+                    shade_title=t(
+                        "gradient_field.shade_log" if fn.log_scale else "gradient_field.shade"
+                    ),
+                )
+                scale = add_quiver(
+                    fig,
+                    points,
+                    -grads[:, 0],
+                    -grads[:, 1],
+                    name=t("gradient_field.arrows"),
+                    unit=unit,
+                )
+                add_points(
+                    fig, fn.minima, name=t("gradient_field.minima"), symbol="star", color=COLORS[2]
+                )
+                add_arrow(fig, point, -g_num, scale=3 * scale, unit=unit)
+                add_points(
+                    fig, point, name=t("gradient_field.point"), symbol="circle", color=COLORS[1]
+                )
+                st.plotly_chart(fig, key="gradient_field_chart")
+                slides_download(fig, "gradient-field", key="gradient_field_chart")
+        if surface.open:
+            with surface:
+                sx0s, sx1s, SZ = F2.evaluate_grid(fn, fn.domain, 60)
+                st.plotly_chart(
+                    surface_figure(
+                        sx0s,
+                        sx1s,
+                        SZ,
+                        point,
+                        value,
+                        x_title=x_t,
+                        y_title=y_t,
+                        z_title=t("gradient_field.shade"),
+                        name=t("gradient_field.point"),
+                    ),
+                    key="gradient_field_surface",
+                )
     st.caption(t("gradient_field.arrow_note"))
     st.markdown(
         t(
