@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from threadpoolctl import threadpool_limits
 
 from lab.cnn import DEFAULT_RECIPE, default_net
 from lab.fast_inference import BATCH_SIZE, FastNet
@@ -384,9 +385,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_predictions is None:
         parser.print_help()
         return 2
-    for name in args.write_predictions or available_models():
-        out = write_mnist_test_proba(name)
-        print(f"{name}: {out.relative_to(MODEL_DIR.parent.parent)}")
+    # One BLAS thread, as the lab's server runs: float32 sums in another order (more threads)
+    # move the last bits of a probability (~1e-6), and the file should hold what a learner sees.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for name in args.write_predictions or available_models():
+            out = write_mnist_test_proba(name)
+            print(f"{name}: {out.relative_to(MODEL_DIR.parent.parent)}")
     return 0
 
 

@@ -1,10 +1,13 @@
 """Shared fixtures: a seeded generator, AppTest runs that route like a running server, and a
 page test module's page (its ``STEM``) opened once per language or fresh for one test."""
 
+import os
+
 import numpy as np
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from threadpoolctl import threadpool_limits
 
 from tests.helpers_app import open_page
 
@@ -13,6 +16,19 @@ from tests.helpers_app import open_page
 def rng() -> np.random.Generator:
     """A fresh, seeded generator for each test."""
     return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_blas_thread_per_worker():
+    """Under pytest-xdist (`make test`) each worker runs one test at a time on its own core:
+    BLAS threads on top of that would fight the other worker for the 2 cores (OpenBLAS spins
+    while it waits). threadpoolctl, not OPENBLAS_NUM_THREADS, so the lab servers the browser
+    tests start keep their own setting (tests/e2e/test_blas_threads_e2e.py checks it)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

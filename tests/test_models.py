@@ -225,7 +225,8 @@ def test_stored_test_predictions_are_the_models_own(name, mnist_test):
     assert sha == models.weights_sha256(model_path(name)), (
         f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
     )
-    fresh = load(name).predict_proba(mnist_test[0])
+    with threadpool_limits(limits=1, user_api="blas"):  # as the file is written (lab.models)
+        fresh = load(name).predict_proba(mnist_test[0])
     assert proba.dtype == np.float32 and proba.shape == (10_000, 10)
     np.testing.assert_allclose(proba, fresh, rtol=0, atol=1e-6)
     np.testing.assert_array_equal(models.mnist_test_proba(name), proba)
