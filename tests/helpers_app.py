@@ -16,6 +16,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from ui.layout import EVERY, OPEN
 from ui.strings import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +26,16 @@ CRASH = {CATALOG["common.crash"]["zh"], CATALOG["common.crash"]["en"]}
 SKIP_KEYS = {"lang"}  # the language switch is tested on its own
 
 
-def open_page(stem: str | None, lang: str, **session: object) -> AppTest:
+def open_page(stem: str | None, lang: str, *, unfold: bool = True, **session: object) -> AppTest:
     """Run the app with ?lang=<lang>, then switch to pages/<stem>.py (None: the home page).
-    The language stays on the AppTest as ``at.lang``."""
+    The language stays on the AppTest as ``at.lang``. With ``unfold`` every folded section
+    (ui.layout.folded) is open, as if the learner had opened each: the tests read and move
+    what is in them; ``unfold=False`` opens the page as a first visit does."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.lang = lang
     at.query_params["lang"] = lang
+    if unfold:
+        session = {OPEN: {EVERY}, **session}
     for key, value in session.items():
         at.session_state[key] = value
     at.run()

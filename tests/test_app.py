@@ -37,10 +37,11 @@ def test_page_widgets_at_extremes(stem):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_page_renders_in_english(stem):
-    """Each page renders cleanly in English: its English title, and every header and
-    subheader without a Chinese character (no string left untranslated)."""
+    """Each page renders cleanly in English: its English title, and every header, subheader
+    and expander title (a folded section's title) without a Chinese character (no string
+    left untranslated)."""
     at = open_page(stem, "en")
     assert at.title[0].value == CATALOG[f"{stem}.title"]["en"]
-    headings = [h.value for h in (*at.header, *at.subheader)]
+    headings = [h.value for h in (*at.header, *at.subheader)] + [e.label for e in at.expander]
     assert headings, "the page has no section heading"
     assert not [h for h in headings if CJK.search(h)], headings

@@ -157,3 +157,36 @@ def test_source_and_book_figure_are_sent_only_once_opened():
     assert codes == [inspect.getsource(sigmoid).strip(), book_figures.ACTIVATIONS.strip()]
     assert at.caption[0].value == "`lab.activations.sigmoid`"  # then the book figure's caption
     assert len(at.get("image")) == 1
+
+
+@pytest.mark.parametrize(
+    ("stem", "sections", "first_screen"),
+    [
+        ("perceptron", ("xor", "mlp", "rule"), 2),
+        ("gradient_descent", ("lessons", "stall", "opt"), 2),
+    ],
+)
+def test_later_sections_are_folded_and_sent_once_opened(stem, sections, first_screen):
+    """A first visit sends the page's first screen (its main charts) and the later sections'
+    titles only; a section opened (as a click on its title does) sends its charts and stays
+    open after a visit to another page; the other sections stay folded."""
+    import json
+
+    from tests.helpers_app import open_page
+
+    def charts() -> int:
+        return len(at.get("plotly_chart"))
+
+    at = open_page(stem, "en", unfold=False)
+    titles = [CATALOG[f"{stem}.{s}_title"]["en"] for s in sections]
+    assert [e.label for e in at.expander if e.label in titles] == titles
+    assert charts() == first_screen
+    key = f"{stem}_fold_{sections[0]}"
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception and charts() > first_screen
+    opened = charts()
+    at.switch_page("pages/shapes.py").run()
+    at.switch_page(f"pages/{stem}.py").run()
+    assert not at.exception and charts() == opened
+    assert all(json.loads(c.proto.spec)["data"] for c in at.get("plotly_chart"))

@@ -208,8 +208,6 @@ def explorer() -> None:
 
 @fragment
 def lessons() -> None:
-    st.divider()
-    st.header(t("gradient_descent.lessons_title"))
     st.markdown(t("gradient_descent.lessons_intro"))
     left, right = st.columns([3, 1])
     chosen = left.multiselect(
@@ -266,7 +264,6 @@ def lessons() -> None:
 
 
 def stall() -> None:
-    st.subheader(t("gradient_descent.stall_title"))
     fn = F2.FUNCTIONS["function_2"]
     num = D.gradient_descent(fn.f, BOOK_START, 10.0, BOOK_STEPS, bound=None)
     exact = D.gradient_descent(fn.f, BOOK_START, 10.0, BOOK_STEPS, grad=fn.grad, bound=None)
@@ -299,8 +296,6 @@ def stall() -> None:
 
 @fragment
 def optimizers() -> None:
-    st.divider()
-    st.header(t("gradient_descent.opt_title"))
     st.markdown(t("gradient_descent.opt_intro"))
     defaults(gradient_descent_opt_x0=-7.0, gradient_descent_opt_x1=2.0)
     chosen = st.multiselect(

@@ -60,6 +60,24 @@ def page_about(stem: str, *more: str) -> None:
             st.markdown(t(key))
 
 
+OPEN = "sections_open"  # session state: the keys of the folded sections a learner opened
+EVERY = "*"  # in OPEN: every section open (the tests' widget sweeps)
+
+
+def folded(key: str, title_key: str, draw: Callable[[], None]) -> None:
+    """A later section of a page under its title, folded until the learner opens it: the
+    page's first screen (its main control and chart) comes first, the rest one click away.
+    Its charts are sent only once opened: /perceptron sent 8 plotly figures (422 kB) on every
+    visit, of which the first screen shows 2 (22 kB). An opened section stays open for the
+    session, also after a visit to another page."""
+    opened = st.session_state.setdefault(OPEN, set())
+    expanded = key in opened or EVERY in opened
+    with st.expander(t(title_key), expanded=expanded, key=key, on_change="rerun") as box:
+        (opened.add if box.open else opened.discard)(key)
+        if box.open:
+            draw()
+
+
 def show_source(*objs: Callable | type, expanded: bool = False) -> None:
     """An expander with the lab source behind what the page just drew, sent only once it is
     opened: highlighting the code of a page's folded expanders cost the browser ~1 s of script

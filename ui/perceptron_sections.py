@@ -199,7 +199,6 @@ def xor_figures(lang: str) -> tuple:
 
 def xor_section() -> None:
     """Why no line does XOR, and how two layers of perceptrons do."""
-    st.header(t("perceptron.xor_title"))
     xor_t = P.gate_targets("XOR")
     best = S.best_line(P.INPUTS, xor_t)
     best_fig, two_fig, hidden_fig = xor_figures(current_lang())
@@ -276,7 +275,6 @@ def mlp_figure(hidden: int, activation: str, seed: int, lang: str) -> go.Figure:
 
 @fragment
 def mlp() -> None:
-    st.header(t("perceptron.mlp_title"))
     st.markdown(t("perceptron.mlp_intro"))
     controls, chart = st.columns([1, 3.6])
     with controls:
@@ -391,7 +389,6 @@ def rule_figures(gate: str, lr: float, seed: int, k: int, lang: str) -> tuple:
 
 @fragment
 def learning_rule() -> None:
-    st.header(t("perceptron.rule_title"))
     st.markdown(t("perceptron.rule_intro"))
     controls, chart, side = st.columns([1.1, 2.2, 1.9])
     with controls:

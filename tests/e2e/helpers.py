@@ -35,6 +35,16 @@ def wait_idle(pg: Page, timeout: float = 30_000) -> None:
     pg.wait_for_function(RUNNING_DONE, timeout=timeout)
 
 
+def unfold(pg: Page, title_key: str, lang: str) -> None:
+    """Open a page's folded section (ui.layout.folded) by a click on its title, as a learner
+    does, and wait for its content."""
+    title = CATALOG[title_key][lang]
+    summary = pg.locator('[data-testid="stExpander"] summary').filter(has_text=title)
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    wait_idle(pg)
+
+
 CHARTS_DRAWN = """() => {
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));

@@ -17,6 +17,7 @@ from tests.e2e.helpers import (
     pick,
     picture_scale,
     slide_to,
+    unfold,
     wait_contour_maps,
     wait_idle,
 )
@@ -25,18 +26,26 @@ from ui.strings import CATALOG
 pytestmark = pytest.mark.e2e
 
 STEM = "gradient_descent"
-CHARTS = 6  # plotly charts on the page with every section on
+CHARTS = 6  # plotly charts on the page with every section open
+FIRST_SCREEN = 2  # as it opens: the walk and its loss (the later sections are folded)
 CURRENT_STEP = ".js-plotly-plot .slider-container .slider-label"  # the first one: "step: 37"
 
 
 text = page_text(STEM)
 
 
-def open_page(page, server, lang: str) -> None:
+def open_page(page, server, lang: str, *, unfolded: bool = False) -> None:
+    """Open the page; with ``unfolded`` also its folded sections with contour maps (the
+    lessons' panels and the optimizers' race), as a learner's clicks on their titles do."""
     page.goto(f"{server}/{STEM}?lang={lang}")
     wait_idle(page, timeout=120_000)  # a cold server on a loaded 2-core machine can take >30 s
+    charts = FIRST_SCREEN
+    if unfolded:
+        for section in ("lessons", "opt"):
+            unfold(page, f"{STEM}.{section}_title", lang)
+        charts = CHARTS
     page.wait_for_function(
-        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {CHARTS}"
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}"
     )
 
 
@@ -74,7 +83,7 @@ def test_play_animates_over_the_contour_map(page, server):
     path walked on white: the blue tint fell from tens to 0). On this desktop window every map
     is at equal scale before ▶ and after the walk (see assert_equal_scale)."""
     lang = "zh"
-    open_page(page, server, lang)
+    open_page(page, server, lang, unfolded=True)
     prefix = text("step_prefix", lang)
     assert animation_step(page) == f"{prefix} 100"
     chart = page.locator(".js-plotly-plot").first
@@ -149,7 +158,7 @@ def test_contour_maps_at_equal_scale_on_a_phone(page, server):
     """On a 390x844 phone every map is at equal scale (assert_equal_scale), before ▶ and after
     the walk has played to its end (the desktop check is in the play test above)."""
     page.set_viewport_size({"width": 390, "height": 844})
-    open_page(page, server, "en")
+    open_page(page, server, "en", unfolded=True)
     chart = page.locator(".js-plotly-plot").first
     assert_equal_scale(wait_contour_maps(page, 6), chart)
     prefix = text("step_prefix", "en")

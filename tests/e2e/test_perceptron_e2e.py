@@ -5,6 +5,7 @@ opens every page in both."""
 import inspect
 
 import pytest
+from playwright.sync_api import expect
 
 from lab.xor_mlp import train_xor_mlp
 from tests.catalog import text as s
@@ -15,6 +16,7 @@ from tests.e2e.helpers import (
     nudge_slider,
     open_lab,
     overlaps,
+    unfold,
     wait_idle,
 )
 from ui.strings import CATALOG
@@ -73,6 +75,8 @@ def test_learning_rule_steps(page, server):
     never settles. (The backprop chart's ▶ is test_one_control_owns_the_iteration's.)"""
     lang = "en"
     open_lab(page, f"{server}/perceptron?lang={lang}")
+    expect(page.locator(".js-plotly-plot")).to_have_count(2)  # the later sections are folded
+    unfold(page, "perceptron.rule_title", lang)
     chart(page, s("perceptron.rule_frame", lang, k=0))
     nudge_slider(page, s("perceptron.step", lang), 3)
     page.locator("strong", has_text=bold("perceptron.step_ok", lang, k=3)).wait_for()
@@ -106,6 +110,7 @@ def test_one_control_owns_the_iteration(page, server):
     the loss marker stayed put while the map played)."""
     lang = "en"
     open_lab(page, f"{server}/perceptron?lang={lang}")
+    unfold(page, "perceptron.mlp_title", lang)
     assert "▶" in s("perceptron.mlp_intro", lang)
     last = s("perceptron.mlp_frame", lang, it=ITERATIONS)
     mlp = chart(page, last)

@@ -18,7 +18,13 @@ import pytest
 from playwright.sync_api import expect
 
 from lab import models
-from tests.e2e.helpers import assert_kept_elsewhere_and_reset, nudge_slider, shown, wait_idle
+from tests.e2e.helpers import (
+    assert_kept_elsewhere_and_reset,
+    nudge_slider,
+    shown,
+    unfold,
+    wait_idle,
+)
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -126,6 +132,7 @@ def test_multiselect_texts_in_chinese(page, server):
     4) it says that nothing is left to pick instead of "You can only select up to 4 options";
     with one removed, its first row says 全选 instead of "Select all"."""
     open_lab(page, f"{server}/gradient_descent?lang=zh")
+    unfold(page, "gradient_descent.lessons_title", "zh")
     box = page.locator(".st-key-gradient_descent_lrs")
     box.scroll_into_view_if_needed()
     box.locator("input").click()
