@@ -22,8 +22,9 @@ from ui.charts_gradient import (
     panels_figure,
 )
 from ui.figures_mpl import book_figure, slides_download
-from ui.i18n import labeller, t
+from ui.i18n import current_lang, labeller, t
 from ui.layout import fragment, show_source
+from ui.resources import shared_figures
 from ui.settings import keep
 
 LRS = D.lr_grid(*(fn.lr for fn in F2.FUNCTIONS.values()), *D.BOOK_OPTIMIZER_LRS.values())
@@ -33,6 +34,15 @@ BOOK_VIEW = np.array([[-3.5, -4.5], [3.5, 4.5]])  # the book's xlim and ylim
 CONTOUR_N = 61  # grid points per side: odd, so the centre (0, 0) is one; 100 looked the same
 FIRST_FN = next(iter(F2.FUNCTIONS))  # the book's x0² + x1², picked on a first visit
 BOOK_LRS = [10.0, 1e-10, 0.1, 0.01]  # the book's too large, too small and good rates
+
+# Figures are cached per input and language (as on /perceptron): building the plotly figures
+# cost the server ~0.3 s per rerun of this page, more than the walks behind them.
+figures = shared_figures(max_entries=256)
+
+
+def walk(name: str, x0: float, x1: float, lr: float, steps: int, kind: str) -> D.Descent:
+    fn = F2.FUNCTIONS[name]
+    return D.gradient_descent(fn.f, [x0, x1], lr, steps, grad=fn.grad if kind == "exact" else None)
 
 
 def defaults(**values: object) -> None:
@@ -153,27 +163,10 @@ def explorer() -> None:
             help=t("gradient_descent.grad_help"),
             **keep("gradient_descent_grad", "numerical"),
         )
-    run = D.gradient_descent(fn.f, [x0, x1], lr, steps, grad=fn.grad if kind == "exact" else None)
+    run = walk(name, x0, x1, lr, steps, kind)
+    fig, loss_fig = walk_figures(name, x0, x1, lr, steps, kind, current_lang())
     with chart:
         st.latex(fn.formula)
-        fig = contour_for(fn, [run.history], height=620)
-        add_path(fig, run.history, name=t("gradient_descent.path"), color=COLORS[1])
-        add_points(
-            fig,
-            run.history[0],
-            name=t("gradient_descent.start"),
-            symbol="circle-open",
-            color=COLORS[1],
-            size=14,
-        )
-        animate_path(
-            fig,
-            run.history,
-            path_trace=len(fig.data) - 2,
-            play=t("gradient_descent.play"),
-            pause=t("gradient_descent.pause"),
-            step=t("gradient_descent.step_prefix"),
-        )
         st.plotly_chart(fig, key="gradient_descent_chart")
         slides_download(fig, "gradient-descent", key="gradient_descent_chart")
         message, text = verdict_text(fn, run, steps)
@@ -191,16 +184,40 @@ def explorer() -> None:
     if book is not None and is_book_run and kind == "numerical":
         key = "book_match" if run.diverged_at is None else "book_unbounded"
         st.info(t(f"gradient_descent.{key}", lr=number_label(lr), book=fmt_point(book, ".9g")))
-    st.plotly_chart(
-        loss_figure(
-            [(t("gradient_descent.loss"), run.loss)],
-            x_title=t("gradient_descent.step_axis"),
-            y_title=t("gradient_descent.loss_axis"),
-            title=t("gradient_descent.loss_title"),
-        ),
-        key="gradient_descent_loss_chart",
-    )
+    st.plotly_chart(loss_fig, key="gradient_descent_loss_chart")
     show_source(D.gradient_descent, D.optimize, C.numerical_gradient)
+
+
+@figures
+def walk_figures(name: str, x0: float, x1: float, lr: float, steps: int, kind: str, lang: str):
+    """The walk on its contour map (animated: ▶ replays it) and its loss per step."""
+    fn = F2.FUNCTIONS[name]
+    run = walk(name, x0, x1, lr, steps, kind)
+    fig = contour_for(fn, [run.history], height=620)
+    add_path(fig, run.history, name=t("gradient_descent.path"), color=COLORS[1])
+    add_points(
+        fig,
+        run.history[0],
+        name=t("gradient_descent.start"),
+        symbol="circle-open",
+        color=COLORS[1],
+        size=14,
+    )
+    animate_path(
+        fig,
+        run.history,
+        path_trace=len(fig.data) - 2,
+        play=t("gradient_descent.play"),
+        pause=t("gradient_descent.pause"),
+        step=t("gradient_descent.step_prefix"),
+    )
+    loss_fig = loss_figure(
+        [(t("gradient_descent.loss"), run.loss)],
+        x_title=t("gradient_descent.step_axis"),
+        y_title=t("gradient_descent.loss_axis"),
+        title=t("gradient_descent.loss_title"),
+    )
+    return fig, loss_fig
 
 
 # --- 2. the book's three learning rates, side by side ----------------------------------------
@@ -227,25 +244,8 @@ def lessons() -> None:
         return
     fn = F2.FUNCTIONS["function_2"]
     chosen = sorted(chosen)
-    runs = [
-        D.gradient_descent(
-            fn.f, BOOK_START, lr, BOOK_STEPS, grad=fn.grad if exact else None, bound=None
-        )
-        for lr in chosen
-    ]
-    x0s, x1s, Z = F2.evaluate_grid(fn, F2.view_box(fn, [BOOK_VIEW]), 60)
-    fig = panels_figure(
-        x0s,
-        x1s,
-        F2.contour_values(fn, Z),
-        [
-            (t("gradient_descent.panel", lr=number_label(lr)), run.history)
-            for lr, run in zip(chosen, runs, strict=True)
-        ],
-        minima=fn.minima,
-        x_title=t("gradient_descent.axis_x0"),
-        y_title=t("gradient_descent.axis_x1"),
-    )
+    runs = book_walks(chosen, exact)
+    fig = panels_for(tuple(chosen), exact, current_lang())
     st.plotly_chart(fig, key="gradient_descent_lrs_chart")
     for col, lr, run in zip(st.columns(len(chosen)), chosen, runs, strict=True):
         with col:
@@ -258,6 +258,34 @@ def lessons() -> None:
             if book is not None and not exact:
                 st.markdown(t("gradient_descent.book_prints") + f" `{fmt_point(book, '.9g')}`")
     show_source(D.verdict)
+
+
+def book_walks(lrs, exact: bool) -> list[D.Descent]:
+    """The book's walk (x0² + x1² from (-3, 4), 100 steps) at each learning rate."""
+    fn = F2.FUNCTIONS["function_2"]
+    grad = fn.grad if exact else None
+    return [
+        D.gradient_descent(fn.f, BOOK_START, lr, BOOK_STEPS, grad=grad, bound=None) for lr in lrs
+    ]
+
+
+@figures
+def panels_for(lrs: tuple, exact: bool, lang: str):
+    """One contour panel per learning rate with the book's walk on it."""
+    fn = F2.FUNCTIONS["function_2"]
+    x0s, x1s, Z = F2.evaluate_grid(fn, F2.view_box(fn, [BOOK_VIEW]), 60)
+    return panels_figure(
+        x0s,
+        x1s,
+        F2.contour_values(fn, Z),
+        [
+            (t("gradient_descent.panel", lr=number_label(lr)), run.history)
+            for lr, run in zip(lrs, book_walks(lrs, exact), strict=True)
+        ],
+        minima=fn.minima,
+        x_title=t("gradient_descent.axis_x0"),
+        y_title=t("gradient_descent.axis_x1"),
+    )
 
 
 # --- 3. lr = 10 with a numerical gradient against an exact one -------------------------------
@@ -347,20 +375,9 @@ def optimizers() -> None:
         chart.info(t("gradient_descent.no_opt"))
         return
     runs = D.compare_optimizers(fn.f, [x0, x1], lrs, steps, grad=fn.grad)
+    fig, loss_fig = race_figures(name, x0, x1, steps, tuple(lrs.items()), current_lang())
     with chart:
         st.latex(fn.formula)
-        fig = contour_for(fn, [r.history for r in runs.values()])
-        for i, (opt, run) in enumerate(runs.items()):
-            label = t(f"gradient_descent.opt.{opt}")
-            add_path(fig, run.history, name=label, color=COLORS[i % len(COLORS)], width=1.6)
-        add_points(
-            fig,
-            [x0, x1],
-            name=t("gradient_descent.start"),
-            symbol="circle-open",
-            color="#000",
-            size=14,
-        )
         st.plotly_chart(fig, key="gradient_descent_opt_chart")
         slides_download(fig, "optimizers", key="gradient_descent_opt_chart")
     rows = []
@@ -376,15 +393,28 @@ def optimizers() -> None:
             }
         )
     st.dataframe(rows, hide_index=True, key="gradient_descent_opt_table")
-    st.plotly_chart(
-        loss_figure(
-            [(t(f"gradient_descent.opt.{opt}"), run.loss) for opt, run in runs.items()],
-            x_title=t("gradient_descent.step_axis"),
-            y_title=t("gradient_descent.loss_axis"),
-        ),
-        key="gradient_descent_opt_loss",
-    )
+    st.plotly_chart(loss_fig, key="gradient_descent_opt_loss")
     show_source(D.compare_optimizers, *(OPTIMIZERS[opt] for opt in chosen))
+
+
+@figures
+def race_figures(name: str, x0: float, x1: float, steps: int, lrs: tuple, lang: str):
+    """Every chosen optimizer's path on one contour map, and their losses per step."""
+    fn = F2.FUNCTIONS[name]
+    runs = D.compare_optimizers(fn.f, [x0, x1], dict(lrs), steps, grad=fn.grad)
+    fig = contour_for(fn, [r.history for r in runs.values()])
+    for i, (opt, run) in enumerate(runs.items()):
+        label = t(f"gradient_descent.opt.{opt}")
+        add_path(fig, run.history, name=label, color=COLORS[i % len(COLORS)], width=1.6)
+    add_points(
+        fig, [x0, x1], name=t("gradient_descent.start"), symbol="circle-open", color="#000", size=14
+    )
+    loss_fig = loss_figure(
+        [(t(f"gradient_descent.opt.{opt}"), run.loss) for opt, run in runs.items()],
+        x_title=t("gradient_descent.step_axis"),
+        y_title=t("gradient_descent.loss_axis"),
+    )
+    return fig, loss_fig
 
 
 def book() -> None:
