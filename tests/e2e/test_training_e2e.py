@@ -115,7 +115,7 @@ def test_second_session_stays_responsive(browser, server):
         label = CATALOG["activations.nonlin_w"]["en"]
         open_lab(b, f"{server}/activations?lang=en")
         b.locator(".js-plotly-plot").nth(2).wait_for()
-        idle = [redraw_seconds(b, label, +1 if i % 2 == 0 else -1) for i in range(6)]
+        idle = [redraw_seconds(b, label, +1 if i % 2 == 0 else -1) for i in range(4)]
 
         open_lab(a, f"{server}/{STEM}?lang=en")
         press_slider(a, s("train_size", "en"), "End")  # 60,000 images
@@ -125,7 +125,7 @@ def test_second_session_stays_responsive(browser, server):
         wait_batches(a)
         before = batches_done(a)
         started = time.perf_counter()
-        busy = [redraw_seconds(b, label, +1 if i % 2 == 0 else -1) for i in range(10)]
+        busy = [redraw_seconds(b, label, +1 if i % 2 == 0 else -1) for i in range(6)]
         trained = batches_done(a) - before
         rate = trained / (time.perf_counter() - started)
         stop = a.get_by_role("button", name=s("stop", "en"))
