@@ -3,7 +3,7 @@
 The page is its table of contents; each section lives in ui/softmax_loss_sections.py.
 """
 
-from ui.layout import page_about, page_intro
+from ui.layout import folded, page_about, page_intro
 from ui.settings import reset_button
 from ui.softmax_loss_sections import (
     book_losses,
@@ -21,5 +21,5 @@ page_about("softmax_loss")
 overflow()  # the naive softmax overflows; subtracting the max does not
 sigmoid_vs_softmax()  # which one when
 book_losses()  # the book's two outputs y and every loss, computed and as the book prints
-loss_vs_p()  # how each loss moves with the right class's probability
-mini_batch()  # a random mini-batch of real MNIST images and their one-hot labels
+folded("softmax_loss_fold_p", "softmax_loss.p_title", loss_vs_p)  # each loss against p
+folded("softmax_loss_fold_batch", "softmax_loss.batch_title", mini_batch)  # real images, t

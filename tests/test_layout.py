@@ -164,6 +164,7 @@ def test_source_and_book_figure_are_sent_only_once_opened():
     [
         ("perceptron", ("xor", "mlp", "rule"), 2),
         ("gradient_descent", ("lessons", "stall", "opt"), 2),
+        ("softmax_loss", ("p", "batch"), 2),
     ],
 )
 def test_later_sections_are_folded_and_sent_once_opened(stem, sections, first_screen):

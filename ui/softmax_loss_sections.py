@@ -237,7 +237,6 @@ def book_losses() -> None:
 @fragment
 def loss_vs_p() -> None:
     """Each loss against the right class's probability p; cross entropy near p = 0 on a log axis."""
-    st.subheader(t("softmax_loss.p_title"))
     st.markdown(t("softmax_loss.p_intro"))
     p_now = st.slider(t("softmax_loss.p"), 0.0, 1.0, 0.6, 0.01, **keep("softmax_loss_p", 0.6))
     now = S.loss_curves([p_now], S.BOOK_T)
@@ -286,7 +285,6 @@ def next_seed() -> None:
 @fragment
 def mini_batch() -> None:
     """A random mini-batch of real training images (the random seed decides which) and t."""
-    st.subheader(t("softmax_loss.batch_title"))
     st.markdown(t("softmax_loss.batch_intro"))
     c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
     size = c1.slider(t("softmax_loss.batch_size"), 1, 32, 10, **keep("softmax_loss_batch", 10))

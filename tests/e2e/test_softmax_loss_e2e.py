@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
-from tests.e2e.helpers import assert_no_dialog, open_lab, press_slider, wait_idle
+from tests.e2e.helpers import assert_no_dialog, open_lab, press_slider, unfold, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -61,6 +61,7 @@ def test_overflow_and_loss_sliders(page, server):
     press_slider(page, s("shift", lang), "Home")  # c = 1000 → 0: no overflow
     expect(page.get_by_text(prefix("softmax_loss.overflow_no", lang))).to_be_visible()
 
+    unfold(page, f"{STEM}.p_title", lang)  # a folded section: its charts come once opened
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=s("metric.ce", lang))
     expect(metric).to_contain_text("0.5108")  # p = 0.6: −log 0.6
     press_slider(page, s("p", lang), "Home")  # p → 0: the guard's cap
