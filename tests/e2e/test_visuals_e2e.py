@@ -79,21 +79,20 @@ TITLE_VS_MODEBAR = """() => {
 }"""
 
 
-def test_toolbar_hidden_on_a_touch_screen(browser, server):
+def test_toolbar_hidden_on_a_touch_screen(page, server):
     """On a touch screen (no hover) plotly.js shows its toolbar all the time, over legends; the
     lab hides it there until the chart is touched (a tap gives :hover on phones; Chromium's
-    emulated taps do not, so that half is not checked here)."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, locale="zh-CN")
-    pg = context.new_page()
-    pg.set_default_timeout(90_000)
-    try:
-        pg.goto(f"{server}/softmax_loss?lang=zh")
-        wait_idle(pg, timeout=120_000)
-        chart = pg.locator(".st-key-softmax_loss_probs .js-plotly-plot")
-        chart.scroll_into_view_if_needed()
-        expect(chart.locator(".modebar-container")).to_have_css("visibility", "hidden")
-    finally:
-        context.close()
+    emulated taps do not, so that half is not checked here). The touch screen is Chromium's
+    touch emulation (DevTools protocol; ``(hover: none)`` matches) in a tab of the shared
+    browser profile, so the page's scripts come from the cache."""
+    page.set_viewport_size(PHONE)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    open_lab(page, f"{server}/softmax_loss?lang=zh")
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    chart = page.locator(".st-key-softmax_loss_probs .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator(".modebar-container")).to_have_css("visibility", "hidden")
 
 
 AFTER = "(e, sel) => getComputedStyle(e.querySelector(sel), '::after').content"
