@@ -140,11 +140,11 @@ def live() -> None:
     if run is None:
         return
     run.keep_training()
-    draw_progress(run)
-    draw_curves(run)
-    if not run.running:
+    if not run.running:  # ended since the last tick: straight to the result, no last redraw
         keep_model(run)
         st.rerun()  # the whole page: settings come back, this fragment's timer ends
+    draw_progress(run)
+    draw_curves(run)
 
 
 def draw_result(run: TrainingRun) -> None:
