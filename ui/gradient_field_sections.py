@@ -224,8 +224,6 @@ def field() -> None:
     point = np.array([p0, p1])
     (g_num,), (g_ana,), diff_here = F2.numerical_vs_analytic(fn, point[None, :])
     value = float(fn.f(point))
-    x0s, x1s, Z = F2.evaluate_grid(fn, fn.domain, CONTOUR_N)
-    x_t, y_t = x_titles()
     with chart:
         st.latex(fn.formula)
         # Lazy tabs: only the open one is drawn (a hidden 3-D surface still costs the browser
@@ -237,51 +235,10 @@ def field() -> None:
         )
         if flat.open:
             with flat:
-                fig = contour_figure(
-                    x0s,
-                    x1s,
-                    Z,
-                    F2.contour_values(fn, Z),
-                    x_title=x_t,
-                    y_title=y_t,
-                    shade_title=t(
-                        "gradient_field.shade_log" if fn.log_scale else "gradient_field.shade"
-                    ),
-                )
-                scale = add_quiver(
-                    fig,
-                    points,
-                    -grads[:, 0],
-                    -grads[:, 1],
-                    name=t("gradient_field.arrows"),
-                    unit=unit,
-                )
-                add_points(
-                    fig, fn.minima, name=t("gradient_field.minima"), symbol="star", color=COLORS[2]
-                )
-                add_arrow(fig, point, -g_num, scale=3 * scale, unit=unit)
-                add_points(
-                    fig, point, name=t("gradient_field.point"), symbol="circle", color=COLORS[1]
-                )
-                st.plotly_chart(fig, key="gradient_field_chart")
-                slides_download(fig, "gradient-field", key="gradient_field_chart")
+                arrow_map(fn, points, grads, point, g_num, unit)
         if surface.open:
             with surface:
-                sx0s, sx1s, SZ = F2.evaluate_grid(fn, fn.domain, 60)
-                st.plotly_chart(
-                    surface_figure(
-                        sx0s,
-                        sx1s,
-                        SZ,
-                        point,
-                        value,
-                        x_title=x_t,
-                        y_title=y_t,
-                        z_title=t("gradient_field.shade"),
-                        name=t("gradient_field.point"),
-                    ),
-                    key="gradient_field_surface",
-                )
+                surface_view(fn, point, value)
     st.caption(t("gradient_field.arrow_note"))
     st.markdown(
         t(
@@ -295,6 +252,49 @@ def field() -> None:
     )
     st.markdown(t("gradient_field.max_diff", n=n * n, diff=f"{max_diff:.2e}"))
     show_source(F2.FUNCTIONS[name].f, F2.numerical_vs_analytic, C.numerical_gradient)
+
+
+def arrow_map(fn: F2.Function2D, points, grads, point, g_num, unit: bool) -> None:
+    """The contour map with the -∇f arrows at the grid points and the thick arrow at point."""
+    x0s, x1s, Z = F2.evaluate_grid(fn, fn.domain, CONTOUR_N)
+    x_t, y_t = x_titles()
+    fig = contour_figure(
+        x0s,
+        x1s,
+        Z,
+        F2.contour_values(fn, Z),
+        x_title=x_t,
+        y_title=y_t,
+        shade_title=t("gradient_field.shade_log" if fn.log_scale else "gradient_field.shade"),
+    )
+    scale = add_quiver(
+        fig, points, -grads[:, 0], -grads[:, 1], name=t("gradient_field.arrows"), unit=unit
+    )
+    add_points(fig, fn.minima, name=t("gradient_field.minima"), symbol="star", color=COLORS[2])
+    add_arrow(fig, point, -g_num, scale=3 * scale, unit=unit)
+    add_points(fig, point, name=t("gradient_field.point"), symbol="circle", color=COLORS[1])
+    st.plotly_chart(fig, key="gradient_field_chart")
+    slides_download(fig, "gradient-field", key="gradient_field_chart")
+
+
+def surface_view(fn: F2.Function2D, point, value: float) -> None:
+    """The function as a 3-D surface with the picked point on it."""
+    x_t, y_t = x_titles()
+    sx0s, sx1s, SZ = F2.evaluate_grid(fn, fn.domain, 60)
+    st.plotly_chart(
+        surface_figure(
+            sx0s,
+            sx1s,
+            SZ,
+            point,
+            value,
+            x_title=x_t,
+            y_title=y_t,
+            z_title=t("gradient_field.shade"),
+            name=t("gradient_field.point"),
+        ),
+        key="gradient_field_surface",
+    )
 
 
 def book_quiver() -> None:
