@@ -12,10 +12,12 @@ build format_funcs with ui.i18n.labeller, which AppTest may call between runs.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.catalog import seed_words
 from ui.layout import EVERY, OPEN
 from ui.strings import CATALOG
 
@@ -127,6 +129,39 @@ def _drive(at: AppTest, key: str, where: str, seen: set[str]) -> int:
                 seen.add(new)
                 runs += _drive(at, new, where, seen)
     return runs
+
+
+NOT_SHOWN = {"id", "form_id", "key"}  # widget and element ids carry the code's keys
+DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[\w+/=]+")  # pictures: base64 is not text
+
+
+def _strings(message) -> list[str]:
+    """Every string field of a protobuf message, nested messages included (not ids or keys)."""
+    found = []
+    for field, value in message.ListFields():
+        if field.name in NOT_SHOWN:
+            continue
+        values = value if field.is_repeated else [value]
+        if field.type == field.TYPE_STRING:
+            found.extend(values)
+        elif field.type == field.TYPE_MESSAGE:
+            for v in values:
+                found.extend(_strings(v))
+    return found
+
+
+def shown_text(at: AppTest) -> str:
+    """Every string the page sends to the browser to show, main area and sidebar, folded
+    sections included when opened: markdown, labels, options, help, captions, metric values,
+    chart specs (titles, axis labels, hover texts), without ids, keys or embedded pictures."""
+    protos = [node.proto for node in at._tree if getattr(node, "proto", None) is not None]
+    return DATA_URI.sub("", "\n".join(s for p in protos for s in _strings(p)))
+
+
+def assert_no_seed_word(at: AppTest) -> None:
+    """Nothing on the page says "seed"/"种子" but a random seed (tests.catalog.seed_words)."""
+    found = seed_words(shown_text(at), at.lang)
+    assert not found, found
 
 
 def page_markdown(at: AppTest) -> str:

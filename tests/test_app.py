@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.helpers_app import drive_all_widgets, open_page
+from tests.helpers_app import assert_no_seed_word, drive_all_widgets, open_page
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
@@ -24,6 +24,7 @@ def test_home_lists_every_page(lang):
     links = [link.proto.label for link in at.get("page_link")]
     for stem in STEMS:
         assert any(CATALOG[f"{stem}.title"][lang] in label for label in links), stem
+    assert_no_seed_word(at)
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -31,6 +32,7 @@ def test_page_widgets_at_extremes(stem):
     """Each page renders in Chinese and no widget extreme raises or shows the crash text."""
     at = open_page(stem, "zh")
     assert at.title[0].value == CATALOG[f"{stem}.title"]["zh"]
+    assert_no_seed_word(at)
     runs = drive_all_widgets(at, f"{stem}/zh")
     assert runs >= 1, "the page has no widget to drive"
 
@@ -45,3 +47,4 @@ def test_page_renders_in_english(stem):
     headings = [h.value for h in (*at.header, *at.subheader)] + [e.label for e in at.expander]
     assert headings, "the page has no section heading"
     assert not [h for h in headings if CJK.search(h)], headings
+    assert_no_seed_word(at)

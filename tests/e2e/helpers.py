@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from playwright.sync_api import Page, expect
 
-from tests.catalog import text
+from tests.catalog import seed_words, text
 from ui.strings import CATALOG
 
 # A cold server on a loaded 2-core CI machine (first MNIST decode, model loads) can take more
@@ -62,10 +60,6 @@ def assert_no_dialog(pg: Page) -> None:
     expect(pg.locator('[data-testid="stException"]')).to_have_count(0)
 
 
-RANDOM_SEED = re.compile(r"随机种子|random seed", re.IGNORECASE)
-SEED = re.compile(r"seed|种子", re.IGNORECASE)
-
-
 def main_text(pg: Page) -> str:
     """What the page shows in its main area and sidebar (not collapsed expanders)."""
     return pg.evaluate(
@@ -75,14 +69,8 @@ def main_text(pg: Page) -> str:
 
 
 def assert_no_seed_word(pg: Page, lang: str) -> None:
-    """No visible text says "seed"/"种子" except a random seed (and its controls' labels): the
-    book's values are "the book's", never "the seed's"."""
-    shown_text = main_text(pg)
-    labels = [CATALOG[k][lang] for k in CATALOG if k.rsplit(".", 1)[-1] in ("seed", "start_seed")]
-    for label in labels:
-        shown_text = shown_text.replace(label, "")
-    shown_text = RANDOM_SEED.sub("", shown_text)
-    found = [shown_text[max(m.start() - 30, 0) : m.end() + 30] for m in SEED.finditer(shown_text)]
+    """No visible text says "seed"/"种子" except a random seed (tests.catalog.seed_words)."""
+    found = seed_words(main_text(pg), lang)
     assert not found, found
 
 

@@ -1,5 +1,12 @@
-"""The app shell in a real browser: every page by URL (in Chinese) and through the sidebar (in
-English), languages, no dialogs, and on every page in both languages no "seed" word on screen."""
+"""The app shell in a real browser: every page through the sidebar, languages, no dialogs, no
+"seed" word on screen but a random seed, and a fresh server's first request for a page URL.
+
+Each lesson page's own browser tests open it by its URL (/<stem>?lang=...); the "seed" word is
+also checked on every page in both languages, folded sections and chart texts included, by
+AppTest (tests/test_app.py)."""
+
+import json
+import os
 
 import pytest
 
@@ -13,26 +20,13 @@ from tests.e2e.helpers import (
 )
 from ui.nav import PAGES
 from ui.strings import CATALOG
+from ui.threads import REPORT_ENV
 
 pytestmark = pytest.mark.e2e
 
 
 def expected_titles(lang: str) -> list[str]:
     return [CATALOG["common.home"][lang]] + [CATALOG[f"{p.stem}.title"][lang] for p in PAGES]
-
-
-def test_every_page_by_url(page, server):
-    """/<stem>?lang=zh opens that page, titled in Chinese, with no dialog over it and no
-    "种子" on screen but a random seed (the sidebar test below opens every page in English)."""
-    lang = "zh"
-    for p in [None, *PAGES]:
-        stem = p.stem if p else ""
-        open_lab(page, f"{server}/{stem}?lang={lang}")
-        title = CATALOG[f"{stem}.title"][lang] if p else CATALOG["common.app_title"][lang]
-        page.get_by_role("heading", name=title, level=1).wait_for()
-        assert_no_dialog(page)
-        assert_no_seed_word(page, lang)
-        shot(page, f"{stem or 'home'}-{lang}")
 
 
 def test_sidebar_lists_and_opens_every_page(page, server):
@@ -85,21 +79,34 @@ def test_english_browser_gets_english(browser, server):
     ctx.close()
 
 
-def test_fresh_server_first_request_to_a_page_is_routed(browser):
-    """On a server nobody has visited, the first request is for /activations?lang=en: it still
-    goes through app.py (English, full sidebar, no stray "app" entry, no dialog), not through
-    Streamlit's legacy pages/ mode."""
-    proc, url = start_server()
+def test_fresh_server_first_request_for_a_page(browser, tmp_path):
+    """On a server nobody has visited, with no *_NUM_THREADS in its environment, the first
+    request is for /training?lang=en. It still goes through app.py (English, full sidebar, no
+    stray "app" entry, no dialog), not through Streamlit's legacy pages/ mode; and every BLAS
+    library in the server process runs 1 thread (ui.threads; the machine has more cores, so 1
+    is not a default). When app.py set OPENBLAS_NUM_THREADS instead, such a first request
+    imported numpy before it and the server kept 2 BLAS threads for life (the default training
+    run took 10-12 s instead of 2). The server reports its threads through ui.threads'
+    test-only report file (NN_LAB_BLAS_REPORT), written from threadpoolctl's live view of its
+    BLAS libraries on every script run."""
+    assert (os.cpu_count() or 1) > 1, "needs a machine with 2+ cores to tell 1 thread apart"
+    report = tmp_path / "blas.json"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    proc, url = start_server(env={**env, REPORT_ENV: str(report)})
     try:
         ctx = browser.new_context(locale="zh-CN")
         pg = ctx.new_page()
-        open_lab(pg, f"{url}/activations?lang=en")
-        pg.get_by_role("heading", name=CATALOG["activations.title"]["en"], level=1).wait_for()
+        pg.goto(f"{url}/training?lang=en")
+        wait_idle(pg, timeout=120_000)  # a cold server on a loaded machine: be patient
+        pg.get_by_role("heading", name=CATALOG["training.title"]["en"], level=1).wait_for()
         titles = sidebar_titles(pg)
         assert len(titles) == len(expected_titles("en")), titles
         assert not any(t.strip().lower() == "app" for t in titles)
         assert_no_dialog(pg)
         ctx.close()
+        info = json.loads(report.read_text())
+        assert info, "no BLAS library reported"
+        assert [lib["num_threads"] for lib in info] == [1] * len(info), info
     finally:
         proc.terminate()
         proc.wait(timeout=10)
