@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from playwright.sync_api import Page, expect
 
 from tests.catalog import seed_words, text
@@ -52,6 +55,22 @@ CHARTS_DRAWN = """() => {
 def charts_drawn(pg: Page, timeout: float = 30_000) -> None:
     """Wait until every plotly chart on the page has been drawn (they load lazily)."""
     pg.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+
+
+def eventually(check: Callable[[], None], timeout: float = 10.0) -> None:
+    """Run ``check`` (a function that asserts) until it passes; after ``timeout`` seconds its
+    last failure is the test's. For what a page settles into a moment later, such as Streamlit's
+    and plotly's new layout after the window is resized (a ResizeObserver, later on a loaded
+    machine)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            check()
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.25)
 
 
 def assert_no_dialog(pg: Page) -> None:
@@ -234,9 +253,12 @@ def overlaps(a: dict, b: dict) -> bool:
     )
 
 
-def assert_kept_elsewhere_and_reset(pg: Page, stem: str, thumb, kept: str, default: str) -> None:
+def assert_kept_elsewhere_and_reset(
+    pg: Page, stem: str, thumb, kept: str, default: str, lang: str
+) -> None:
     """Visit the home page by the sidebar and come back to /<stem>: the slider ``thumb`` still
-    shows ``kept``; "reset this page" puts back ``default`` (values as aria-valuetext)."""
+    shows ``kept``; "reset this page" (in ``lang``) puts back ``default`` (values as
+    aria-valuetext)."""
     pg.locator('[data-testid="stSidebarNav"] a').first.click()
     wait_idle(pg)
     expect(thumb).to_have_count(0)  # really on another page
@@ -244,6 +266,6 @@ def assert_kept_elsewhere_and_reset(pg: Page, stem: str, thumb, kept: str, defau
     wait_idle(pg)
     thumb.wait_for()
     assert thumb.get_attribute("aria-valuetext") == kept
-    pg.get_by_role("button", name=text("common.reset", "en")).click()
+    pg.get_by_role("button", name=text("common.reset", lang)).click()
     wait_idle(pg)
     expect(thumb).to_have_attribute("aria-valuetext", default)

@@ -184,12 +184,31 @@ def _upload(page: Page, name: str, data: bytes, mime: str = "image/png") -> None
     wait_idle(page)
 
 
+AFTER = "(e, sel) => getComputedStyle(e.querySelector(sel), '::after').content"
+
+
+def uploader_reads_in_chinese(page: Page) -> None:
+    """The uploader's "Upload" and "5MB per file" read in Chinese: Streamlit's English hidden,
+    the catalog's text shown."""
+    up = page.locator(".st-key-digits_upload")
+    button, limit = (
+        '[data-testid="stFileUploaderDropzone"] button p',
+        '[data-testid="stFileUploaderDropzoneInstructions"] span',
+    )
+    for part in (button, limit):
+        up.locator(part).first.wait_for()  # the uploader's own code may still be loading
+    assert up.evaluate(AFTER, button) == f'"{CATALOG["common.upload_button"]["zh"]}"'
+    assert (
+        up.evaluate(AFTER, limit) == '"' + CATALOG["common.upload_limit"]["zh"].format(mb=5) + '"'
+    )
+
+
 def test_bad_uploads_explain_and_the_page_keeps_working(page, server):
-    """A 6 MB file is refused by the browser and the prompt explains the red mark; a text
-    file named .png, a 60x65000 PNG (12 kB, 3.9 MP) and a 4,000,000x1 PNG each get
-    one bilingual message saying what was wrong and what is accepted, with no traceback or
-    Streamlit error box and no image made from a name written as Markdown; a real photo
-    uploaded next is then read (issue 11)."""
+    """In Chinese the uploader's own words read in Chinese. A 6 MB file is refused by the
+    browser and the prompt explains the red mark; a text file named .png, a 60x65000 PNG
+    (12 kB, 3.9 MP) and a 4,000,000x1 PNG each get one bilingual message saying what was wrong
+    and what is accepted, with no traceback or Streamlit error box and no image made from a
+    name written as Markdown; a real photo uploaded next is then read (issue 11)."""
     from tests.test_upload_fuzz import PHOTO, REFUSED, expected_refusal
 
     lang = "zh"  # tests/test_upload_fuzz.py reads every refusal in both languages
@@ -200,6 +219,7 @@ def test_bad_uploads_explain_and_the_page_keeps_working(page, server):
     wait_idle(page)
     prompt = page.get_by_text(CATALOG["digits.upload_prompt"][lang].format(mb=5))
     expect(prompt).to_be_visible()
+    uploader_reads_in_chinese(page)
     _upload(page, "huge.png", bytes(6 * 1024 * 1024))  # over 5 MB: the browser refuses it
     uploader = page.locator('[data-testid="stFileUploader"]')
     expect(uploader.get_by_text("File must be 5.0MB or smaller.")).to_have_count(1)

@@ -1,9 +1,10 @@
 """The gradient descent page in a real browser: the lr slider moved to 10 by keyboard shows the
 divergence message, ▶ plays the walk in the browser (no script rerun) over its contour map,
-picking a function moves the start; every map at equal scale on a desktop and a phone.
+picking a function moves the start; every map at equal scale on a desktop and a phone; the
+multiselect's own words in Chinese.
 
 Each check runs in one language (labels come from the catalog either way), some in Chinese,
-some in English; tests/e2e/test_shell.py opens every page in both."""
+some in English; tests/test_app.py renders every page in both."""
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +15,7 @@ from tests.e2e.helpers import (
     assert_no_dialog,
     blue_tint,
     contour_scales,
+    eventually,
     pick,
     picture_scale,
     slide_to,
@@ -80,8 +82,10 @@ def test_play_animates_over_the_contour_map(page, server):
     (Streamlit's running indicator never appears); ❚❚ stops it midway; ▶ again runs to the
     last step. The landscape stays under the walk: before ▶, paused midway and after the
     walk ends the plot area is blue (before the fix, plotly.js removed the contour layer and the
-    path walked on white: the blue tint fell from tens to 0). On this desktop window every map
-    is at equal scale before ▶ and after the walk (see assert_equal_scale)."""
+    path walked on white: the blue tint fell from tens to 0). Every map is at equal scale (see
+    assert_equal_scale) before ▶ and after the walk on this desktop window, then with the same
+    tab turned into a 390x844 phone, again after a walk played there to its end. Last, the
+    learning rates' picker reads in Chinese."""
     lang = "zh"
     open_page(page, server, lang, unfolded=True)
     prefix = text("step_prefix", lang)
@@ -125,6 +129,56 @@ def test_play_animates_over_the_contour_map(page, server):
     assert_equal_scale(contour_scales(page), chart)
     shot(page, f"gradient_descent-after-play-{lang}")
 
+    page.set_viewport_size({"width": 390, "height": 844})  # the same tab on a phone
+    eventually(lambda: assert_equal_scale(contour_scales(page), chart))
+    chart.scroll_into_view_if_needed()
+    play_to_the_end(page, chart, prefix, text("play", lang))
+    assert_equal_scale(contour_scales(page), chart)
+    shot(page, "gradient_descent-equal-scale-390")
+    learning_rates_picker_reads_in_chinese(page)
+
+
+def play_to_the_end(page, chart, prefix: str, play: str) -> None:
+    """Press ▶ and wait until the walk has left step 0 and then reached step 100."""
+    chart.locator(".updatemenu-button", has_text=play).click()
+    page.wait_for_function(
+        """([sel, p]) => {
+            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
+            return n > 0 && n < 100;
+        }""",
+        arg=[CURRENT_STEP, prefix],
+    )
+    page.wait_for_function(
+        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
+        arg=[CURRENT_STEP, f"{prefix} 100"],
+        timeout=60_000,
+    )
+
+
+SELF_AFTER = "e => getComputedStyle(e, '::after').content"
+
+
+def learning_rates_picker_reads_in_chinese(page) -> None:
+    """In Chinese the learning rates' multiselect reads in Chinese: full (4 rates of at most
+    4) its dropdown says that nothing is left to pick instead of "You can only select up to 4
+    options"; with one removed, its first row says 全选 instead of "Select all"."""
+    box = page.locator(".st-key-gradient_descent_lrs")
+    box.scroll_into_view_if_needed()
+    box.locator("input").click()
+    dropdown = page.locator('[data-testid="stMultiSelectDropdown"]')
+    empty = dropdown.locator('[role="listbox"][data-empty] [role="option"] > span')
+    empty.wait_for()
+    assert empty.evaluate(SELF_AFTER) == f'"{CATALOG["common.none_left"]["zh"]}"'
+    assert empty.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+    page.keyboard.press("Escape")
+    box.locator("input").press("Backspace")  # removes the last chosen rate
+    wait_idle(page)
+    box.locator("input").click()
+    row = dropdown.locator('[data-key="__select_all__"] [data-item-hl]')
+    row.wait_for()
+    assert row.evaluate(SELF_AFTER) == f'"{CATALOG["common.select_all"]["zh"]}"'
+    assert row.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+
 
 def test_pick_a_function(page, server):
     """Choosing Rosenbrock in the first picker moves the start to (-1.5, 2) and the lr to
@@ -152,29 +206,3 @@ def assert_equal_scale(scales: list[dict], chart) -> None:
         assert s["pixels"] == pytest.approx(s["ranges"], rel=0.02), scales
     picture = picture_scale(chart)
     assert picture is not None and picture["pixels"] == pytest.approx(picture["ranges"], rel=0.02)
-
-
-def test_contour_maps_at_equal_scale_on_a_phone(page, server):
-    """On a 390x844 phone every map is at equal scale (assert_equal_scale), before ▶ and after
-    the walk has played to its end (the desktop check is in the play test above)."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    open_page(page, server, "en", unfolded=True)
-    chart = page.locator(".js-plotly-plot").first
-    assert_equal_scale(wait_contour_maps(page, 6), chart)
-    prefix = text("step_prefix", "en")
-    chart.scroll_into_view_if_needed()
-    chart.locator(".updatemenu-button", has_text=text("play", "en")).click()
-    page.wait_for_function(
-        """([sel, p]) => {
-            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
-            return n > 0 && n < 100;
-        }""",
-        arg=[CURRENT_STEP, prefix],
-    )
-    page.wait_for_function(
-        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
-        arg=[CURRENT_STEP, f"{prefix} 100"],
-        timeout=60_000,
-    )
-    assert_equal_scale(contour_scales(page), chart)
-    shot(page, "gradient_descent-equal-scale-390")

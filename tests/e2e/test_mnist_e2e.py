@@ -32,7 +32,7 @@ def open_mnist(page: Page, server: str, lang: str) -> None:
 
 def test_mnist_page_opens_with_its_sections(page, server):
     """Title, the three sections and the timing metrics, in the language; nothing covers it.
-    In Chinese (the click below is in English; tests/e2e/test_shell.py opens it in both)."""
+    In Chinese (the click below is in English; tests/test_app.py renders it in both)."""
     lang = "zh"
     open_mnist(page, server, lang)
     for key in ("mnist.browse_title", "mnist.infer_title", "mnist.errors_title"):

@@ -1,6 +1,6 @@
 """The perceptron page in a real browser: presets, sliders, XOR, the training animations.
-Each check runs in one language (labels come from the catalog either way); tests/e2e/test_shell.py
-opens every page in both."""
+Each check runs in one language (labels come from the catalog either way); tests/test_app.py
+renders every page in both."""
 
 import inspect
 

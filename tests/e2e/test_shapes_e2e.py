@@ -1,6 +1,6 @@
 """The shape playground in a real browser: examples that fail, broadcasting grids, the batch.
-Each check runs in one language (labels come from the catalog either way); tests/e2e/test_shell.py
-opens every page in both."""
+Each check runs in one language (labels come from the catalog either way); tests/test_app.py
+renders every page in both."""
 
 import pytest
 from playwright.sync_api import expect

@@ -1,6 +1,6 @@
 """The softmax and loss page in a real browser: type scores, drag sliders, read the answers.
-Each check runs in one language (labels come from the catalog either way); tests/e2e/test_shell.py
-opens every page in both."""
+Each check runs in one language (labels come from the catalog either way); tests/test_app.py
+renders every page in both."""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, press_slider, unfold, wait_idle
+from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
 
@@ -27,13 +28,24 @@ def type_logits(page, lang: str, value: str) -> None:
 
 
 def test_scores_to_probabilities(page, server):
-    """Typed scores redraw the bars and the decision; a typo gets a message in the language;
-    the temperature slider reshapes the bars."""
+    """Typed scores redraw the bars and the decision; while typing, "Press Enter to apply"
+    reads in Chinese (Streamlit's English hidden, the catalog's text shown); a typo gets a
+    message in the language; the temperature slider reshapes the bars."""
     lang = "zh"
     open_lab(page, f"{server}/{STEM}?lang={lang}")
     page.locator(".js-plotly-plot").first.wait_for()
     expect(page.get_by_text(s("pipe_decision", lang), exact=True)).to_be_visible()
     before = page.evaluate(JS_BARS, 0)
+
+    box = page.locator(".st-key-softmax_loss_logits input")
+    box.click()
+    box.press("End")
+    box.type("1")
+    hint = page.locator('.st-key-softmax_loss_logits [data-testid="InputInstructions"]')
+    hint.wait_for()  # its own span is hidden (0 px): the Chinese is its ::after
+    got = hint.evaluate("e => getComputedStyle(e.querySelector('span'), '::after').content")
+    assert got == f'"{CATALOG["common.press_enter"]["zh"]}"'
+    assert hint.evaluate("e => getComputedStyle(e.querySelector('span')).fontSize") == "0px"
 
     type_logits(page, lang, "1, two, 3")
     expect(page.get_by_text(s("bad_logits.number", lang).format(token="two"))).to_be_visible()
