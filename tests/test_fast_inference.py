@@ -66,8 +66,9 @@ def test_shipped_models_match_the_teaching_path_on_mnist_test(name, mnist_test):
 
 def test_fresh_random_cnn_matches_the_teaching_path_on_mnist_test(mnist_test, rng):
     """A freshly initialised default CNN (independent of the shipped weights), with batch norm
-    statistics and negative gammas drawn at random, on all 10,000 test images."""
-    x, _ = mnist_test
+    statistics and negative gammas drawn at random, on 2,000 test images (the shipped models
+    are checked on all 10,000 above)."""
+    x = mnist_test[0][:2000]
     net = _scrambled_batchnorm(default_net(rng), rng)
     assert any(np.any(p < 0) for k, p in net.params.items() if k.startswith("gamma"))
     ref = _teaching_proba(net, x)
