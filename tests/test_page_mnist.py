@@ -25,7 +25,8 @@ def book_report():
 
 
 def codes(at) -> str:
-    return "\n".join(c.value for c in at.code)
+    """The code-styled boxes' text (ui.layout.code_text: st.text)."""
+    return "\n".join(c.value for c in at.text)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

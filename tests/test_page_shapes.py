@@ -42,7 +42,7 @@ def test_mismatch_shows_numpys_error_why_and_fixes(page):
     example(page, "mismatch")
     assert s("shapes.fails", lang, expr="np.dot(A, B)") in texts(page.error)
     assert "ValueError: shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)" in texts(
-        page.code
+        page.text
     )
     why = s("shapes.why.inner", lang, a_axis=1, b_axis=0, a_size=3, b_size=2, shape=None)
     assert why in texts(page.markdown)

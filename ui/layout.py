@@ -44,12 +44,29 @@ TOOLBAR_ON_TOUCH_CSS = """<style>
   .js-plotly-plot:hover .modebar-container,
   .js-plotly-plot:focus-within .modebar-container {visibility: visible}
 }
+[class*="st-key-code_text_"] [data-testid="stText"] {
+  background: rgba(128, 128, 128, 0.08); border-radius: 0.5rem; padding: 0.75rem 1rem;
+}
+[class*="st-key-code_text_"] [data-testid="stText"] * {
+  font-family: "Source Code Pro", monospace; font-size: 0.85rem; white-space: pre-wrap;
+}
 </style>"""
 
 
 def toolbar_on_touch() -> None:
-    """On a phone, plotly's toolbar only after a tap on its chart (see TOOLBAR_ON_TOUCH_CSS)."""
+    """On a phone, plotly's toolbar only after a tap on its chart (see TOOLBAR_ON_TOUCH_CSS);
+    and the style of ``code_text``. Once per script run (app.py)."""
     st.html(TOOLBAR_ON_TOUCH_CSS)
+
+
+def code_text(key: str, body: str) -> None:
+    """A few lines of code or numpy output in a code-styled box, as plain monospaced text:
+    ``st.code`` brings a syntax highlighter whose script costs ~0.5 s in the browser on every
+    visit of a page that shows one (a minimal page, cached visit: 0.89 s → 1.39-1.49 s; with
+    ``st.text`` 0.81-0.82 s). The "show the code" expanders keep ``st.code``: they load it
+    only once opened."""
+    with st.container(key=f"code_text_{key}"):
+        st.text(body)
 
 
 def page_about(stem: str, *more: str) -> None:

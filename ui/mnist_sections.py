@@ -20,7 +20,7 @@ from ui.charts_digits import (
     selected_cell,
 )
 from ui.i18n import labeller, t
-from ui.layout import fragment, show_source
+from ui.layout import code_text, fragment, show_source
 from ui.resources import MODEL_CHOICES, mnist_test, mnist_uint8, model, test_report
 from ui.settings import keep
 
@@ -76,18 +76,18 @@ def browse() -> None:
         with left:
             st.markdown(f"**{t('mnist.one_hot')}**")
             one_hot_row = to_one_hot(labels[i : i + 1])[0]
-            st.code(f"t_{split}[{i}] = {label}\n→ {one_hot_row}", language=None, wrap_lines=True)
+            code_text("mnist_one_hot", f"t_{split}[{i}] = {label}\n→ {one_hot_row}")
             st.caption(t("mnist.one_hot_note", label=label))
         with right:
             st.markdown(f"**{t('mnist.shapes')}**")
             one_hot = to_one_hot(labels)
-            st.code(
+            code_text(
+                "mnist_shapes",
                 f"x_train.shape  {x_train.shape}\nt_train.shape  {t_train.shape}\n"
                 f"x_test.shape   {x_test.shape}\nt_test.shape   {t_test.shape}\n"
                 f"x_{split}[{i}].shape  {x[i].shape}\n"
                 f"  .reshape(28, 28)  {x[i].reshape(28, 28).shape}\n"
                 f"one-hot t_{split}.shape  {one_hot.shape}",
-                language="python",
             )
             st.caption(t("mnist.shapes_note"))
     show_source(load_mnist, to_one_hot)

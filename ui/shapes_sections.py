@@ -14,7 +14,7 @@ from lab import shapes as S
 from ui import charts_shapes as C
 from ui.charts import FONT, style
 from ui.i18n import labeller, t
-from ui.layout import fragment, show_source
+from ui.layout import code_text, fragment, show_source
 from ui.settings import keep
 
 BLUE, ORANGE, GREEN = "#6baed6", "#fd8d3c", "#74c476"
@@ -134,7 +134,7 @@ def shape_result(a_shape: tuple[int, ...], b_shape: tuple[int, ...], op: str) ->
     if check.error is not None:
         st.error(t("shapes.fails", expr=expr))
         st.caption(t("shapes.numpy_says"))
-        st.code(f"ValueError: {check.error}", language=None, wrap_lines=True)
+        code_text("shapes_error", f"ValueError: {check.error}")
         st.markdown(t(f"shapes.why.{check.reason}", **fields))
         if check.fixes:
             lines = [
@@ -196,7 +196,8 @@ def example_arrays() -> None:
     info = {"a": S.describe(S.EXAMPLE_A), "b": S.describe(S.EXAMPLE_B)}
     attrs = ("ndim", "shape", "dtype", "size")
     left, right = st.columns([1.2, 2], gap="large")
-    left.code(EXAMPLE_CODE)
+    with left:
+        code_text("shapes_example", EXAMPLE_CODE)
     left.table(
         pd.DataFrame(
             {

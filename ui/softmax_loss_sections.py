@@ -16,7 +16,7 @@ from lab.losses import LOG_GUARD, cross_entropy_error, mean_squared_error, sum_s
 from lab.mnist import to_one_hot
 from ui.charts import bar_chart, curves_with_marker
 from ui.i18n import labeller, t
-from ui.layout import fragment, show_source, user_text
+from ui.layout import code_text, fragment, show_source, user_text
 from ui.numbers import like, shown
 from ui.resources import mnist_uint8
 from ui.settings import keep
@@ -198,7 +198,7 @@ def book_losses() -> None:
             **keep("softmax_loss_example", "right"),
         )
         onehot = ",".join(str(v) for v in to_one_hot(np.array([S.BOOK_T]))[0].astype(int))
-        st.code(f"# one-hot\nt = [{onehot}]\n# label\nt = {S.BOOK_T}", language="python")
+        code_text("softmax_loss_t", f"# one-hot\nt = [{onehot}]\n# label\nt = {S.BOOK_T}")
     cases = ["right", "wrong"] if case == "batch" else [case]
     ys = {"right": S.BOOK_Y_RIGHT, "wrong": S.BOOK_Y_WRONG}
     series = [
