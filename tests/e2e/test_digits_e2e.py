@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, charts_drawn, open_lab, wait_idle
+from tests.e2e.layout_checks import assert_first_screen, assert_toolbars_clear_of_titles, to_phone
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -117,7 +118,9 @@ def examples_shown(page: Page, lang: str) -> None:
 def test_drawn_digits_are_read(page, server):
     """0, 1 and 7 drawn with the mouse show as the metric 预测 (Prediction) and, once asked
     for, the CNN's feature maps below (the toggle stays on for the next digits); the reset
-    button empties the canvas and the result."""
+    button empties the canvas and the result. The first screen holds the canvas and the
+    probability chart (first_screen_then); with the 7, on a phone no toolbar covers a chart
+    title."""
     lang = "zh"
     open_digits(page, server, lang)
     shot(page, f"digits-empty-{lang}")
@@ -130,20 +133,40 @@ def test_drawn_digits_are_read(page, server):
         cnn_view = page.get_by_role("heading", name=CATALOG["digits.cnn_title"][lang])
         if digit == next(iter(STROKES)):  # the layers' pictures wait until asked for
             expect(cnn_view).to_have_count(0)
+            first_screen_then(page)
             page.get_by_text(CATALOG["digits.inside"][lang]).click()
             wait_idle(page)
         expect(cnn_view).to_be_visible()  # the default CNN's kernels and feature maps
         shot(page, f"digits-{digit}-{lang}")
+        if digit == list(STROKES)[-1]:
+            on_a_phone(page)
         reset(page, lang)
     assert_no_dialog(page)
 
 
+def first_screen_then(page: Page) -> None:
+    """With a digit drawn, on a laptop the canvas and the probability chart are on the first
+    screen (at most one short line above the first control); then scroll back to the canvas."""
+    main = '[data-testid="stMain"]'
+    page.evaluate(f"() => document.querySelector('{main}').scrollTo(0, 0)")
+    assert_first_screen(page, "digits")
+    canvas(page).scroll_into_view_if_needed()
+
+
+def on_a_phone(page: Page) -> None:
+    """The same tab turned into a phone: no toolbar covers a chart title."""
+    to_phone(page)
+    assert_toolbars_clear_of_titles(page)
+
+
 def test_undo_takes_back_the_last_stroke(page, server):
-    """A stroke drawn over a "1" changes the drawing; the toolbar's undo brings the "1" back."""
+    """A stroke drawn over a "1" changes the drawing; the toolbar's undo brings the "1" back.
+    The first screen as above, in English; then on a phone."""
     open_digits(page, server, "en")
     draw_and_time(page, STROKES[1])
     wait_idle(page)
     assert metric(page)[1] == "1"
+    first_screen_then(page)
     stroke(page, SCRIBBLE)
     wait_idle(page)
     charts_drawn(page)
@@ -152,6 +175,7 @@ def test_undo_takes_back_the_last_stroke(page, server):
     wait_idle(page)
     expect(page.locator('[data-testid="stMetricValue"]')).to_have_text("1")
     assert_no_dialog(page)
+    on_a_phone(page)
 
 
 def test_book_network_layer_view(page, server):

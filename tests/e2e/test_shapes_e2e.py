@@ -8,6 +8,12 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
 from tests.e2e.helpers import shown as s
+from tests.e2e.layout_checks import (
+    assert_first_screen,
+    assert_tables_fit,
+    assert_toolbars_clear_of_titles,
+    to_phone,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -19,11 +25,13 @@ def click(page, label: str) -> None:
 
 
 def test_failing_shapes_explain_and_fix(page, server):
-    """(2, 3)·(2, 3) shows numpy's error, why, and the B.T fix; (2, 3) + (2,) too; a
-    broadcast that works draws the stretched grids."""
+    """On a laptop the operation picker and the shape grid are on the first screen (with at
+    most one short line above). (2, 3)·(2, 3) shows numpy's error, why, and the B.T fix;
+    (2, 3) + (2,) too; a broadcast that works draws the stretched grids. Then on a phone."""
     lang = "zh"
     open_lab(page, f"{server}/shapes?lang={lang}")
     assert_no_dialog(page)
+    assert_first_screen(page, "shapes")
     click(page, s("shapes.example.mismatch", lang))
     page.get_by_text("shapes (2,3) and (2,3) not aligned").wait_for()
     page.get_by_text("np.dot(A, B.T)", exact=True).first.wait_for()
@@ -40,12 +48,15 @@ def test_failing_shapes_explain_and_fix(page, server):
     grid.wait_for()
     assert_no_dialog(page)
     shot(page, f"shapes-broadcast-{lang}")
+    on_a_phone(page)
 
 
 def test_pick_a_shape_and_an_operation(page, server):
-    """Make A 0-D and pick @: the scalar explanation; the batch slider changes the totals."""
+    """The first screen as above; make A 0-D and pick @: the scalar explanation; the batch
+    slider changes the totals. Then on a phone."""
     lang = "en"
     open_lab(page, f"{server}/shapes?lang={lang}")
+    assert_first_screen(page, "shapes")
     inputs = page.locator('[data-testid="stNumberInput"] input')
     inputs.nth(3).wait_for()  # A (2, 3) and B (3, 2) are on screen before we change A
     groups = page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]')  # A, B, op
@@ -64,3 +75,12 @@ def test_pick_a_shape_and_an_operation(page, server):
     page.get_by_text("45,200").first.wait_for(state="attached")  # N = 1
     assert_no_dialog(page)
     shot(page, f"shapes-scalar-batch-{lang}")
+    on_a_phone(page)
+
+
+def on_a_phone(page) -> None:
+    """The same tab turned into a phone: the tables fit the screen, no toolbar covers a chart
+    title."""
+    to_phone(page)
+    assert_tables_fit(page)
+    assert_toolbars_clear_of_titles(page)

@@ -1,13 +1,14 @@
-"""Issue 14 in a real browser: true, clear and calm visuals on the home page, /shapes,
-/softmax_loss and /digits, at 1400x1000 and 390x844 (the "seed" sweep over every page is in
-tests/test_app.py, in both languages).
+"""Issue 14 in a real browser: true, clear and calm visuals on the home page, /softmax_loss
+and /digits at 1400x1000 and 390x844. Elsewhere: /shapes' and the drawn digits' laptop and
+phone checks (their pages' tests, with tests/e2e/layout_checks.py), the "seed" sweep over every
+page in both languages (tests/test_app.py), settings kept across pages
+(test_activations_e2e.py), Streamlit's own words in Chinese (the /softmax_loss, /digits and
+/gradient_descent browser tests).
 
-Each test fails on the behaviour the issue reports (commit 98e0edf): the word "seed" on
-screen, 0.019500000000000007 in the loss table, home cards out of order on a phone, plotly's
-toolbar over chart titles, sideways arrows between stacked boxes, Streamlit's English in the
-Chinese interface, 4-5 lines of text before the first control, and no link between a CNN
-kernel and its map. (Settings lost on a page change: tests/e2e/test_activations_e2e.py; Streamlit's
-own words in Chinese: the /softmax_loss, /digits and /gradient_descent browser tests.)
+Each test fails on the behaviour the issue reports (commit 98e0edf): 0.019500000000000007 in
+the loss table, home cards out of order on a phone, plotly's toolbar over chart titles,
+sideways arrows between stacked boxes, 4-5 lines of text before the first control, and no link
+between a CNN kernel and its map.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import re
 
 import numpy as np
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from lab import models
@@ -25,12 +25,18 @@ from tests.e2e.helpers import (
     shown,
     wait_idle,
 )
+from tests.e2e.layout_checks import (
+    PHONE,
+    assert_first_screen,
+    assert_tables_fit,
+    assert_toolbars_clear_of_titles,
+    to_phone,
+)
 from ui.nav import PAGES
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 390, "height": 844}
 FLOAT_NOISE = re.compile(r"\d\.\d*(0{6,}|9{6,})\d")  # 0.019500000000000007, 0.5999999999
 SEVEN = [(75, 65), (140, 65), (205, 65), (165, 155), (125, 245)]
 
@@ -63,22 +69,6 @@ def test_home_cards_in_the_books_order_on_a_phone(page, server):
     assert order == [CATALOG[f"{p.stem}.title"]["en"] for p in PAGES]
 
 
-TITLE_VS_MODEBAR = """() => {
-    const hits = [];
-    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-        const title = plot.querySelector('.gtitle');
-        const bar = plot.querySelector('.modebar');
-        if (!title || !bar || !title.textContent.trim()) continue;
-        const t = title.getBoundingClientRect(), b = bar.getBoundingClientRect();
-        if (b.width === 0) continue;
-        const apart = t.bottom <= b.top || b.bottom <= t.top
-            || t.right <= b.left || b.right <= t.left;
-        if (!apart) hits.push(title.textContent);
-    }
-    return hits;
-}"""
-
-
 def test_toolbar_hidden_on_a_touch_screen(page, server):
     """On a touch screen (no hover) plotly.js shows its toolbar all the time, over legends; the
     lab hides it there until the chart is touched (a tap gives :hover on phones; Chromium's
@@ -93,82 +83,6 @@ def test_toolbar_hidden_on_a_touch_screen(page, server):
     chart = page.locator(".st-key-softmax_loss_probs .js-plotly-plot")
     chart.scroll_into_view_if_needed()
     expect(chart.locator(".modebar-container")).to_have_css("visibility", "hidden")
-
-
-FIRST_SCREEN = {  # page: (its main control, its main chart), as CSS selectors
-    "shapes": (".st-key-shapes_op", ".st-key-shapes_grid"),
-    "softmax_loss": (".st-key-softmax_loss_temperature", ".st-key-softmax_loss_probs"),
-    "digits": ("canvas.upper-canvas", ".st-key-digits_proba_chart"),
-}
-
-WORDS_BEFORE_THE_FIRST_CONTROL = """() => {
-    const main = document.querySelector('[data-testid="stMain"]');
-    const h1 = main.querySelector('h1').getBoundingClientRect().bottom;
-    const first = [...main.querySelectorAll('[data-testid="stWidgetLabel"], button')]
-        .map(e => e.getBoundingClientRect().top).filter(y => y > h1);
-    const top = Math.min(...first);
-    const texts = '[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"]';
-    return [...main.querySelectorAll(texts)]
-        .filter(p => {
-            const r = p.getBoundingClientRect();
-            return r.top >= h1 && r.bottom <= top;
-        })
-        .map(p => p.innerText).join(' ');
-}"""
-
-
-def assert_first_screen(pg, stem: str) -> None:
-    """At 1400x1000 the main control and the main chart are on the first screen, and at most
-    one short line (<= 120 characters) stands between the title and the first control."""
-    control, chart = FIRST_SCREEN[stem]
-    for sel in (control, chart):
-        pg.locator(sel).first.wait_for()
-    # Streamlit draws a grey skeleton while a widget's code loads: wait for the real widgets.
-    pg.wait_for_function(
-        """() => !document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')"""
-    )
-    for sel in (control, chart):
-        box = pg.locator(sel).first.bounding_box()
-        assert box["y"] + box["height"] <= 1000, (sel, box)
-    words = pg.evaluate(WORDS_BEFORE_THE_FIRST_CONTROL)
-    assert len(words) <= 120, words
-
-
-def assert_toolbars_clear_of_titles(pg) -> None:
-    """With every chart's toolbar shown (as a finger on the chart shows it), no chart title
-    overlaps its toolbar."""
-    pg.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length")
-    pg.add_style_tag(content=".modebar-container .modebar {opacity: 1 !important}")
-    try:  # as for the tables: after a resize the charts are laid out again a moment later
-        pg.wait_for_function(f"() => ({TITLE_VS_MODEBAR})().length === 0", timeout=10_000)
-    except PlaywrightTimeoutError:
-        pass
-    assert pg.evaluate(TITLE_VS_MODEBAR) == []
-
-
-TABLES_OUTSIDE = """() => [...document.querySelectorAll(
-        '[data-testid="stTable"], [data-testid="stDataFrame"]')]
-    .map(e => e.getBoundingClientRect())
-    .filter(r => r.left < 0 || r.right > innerWidth + 1)
-    .map(r => [r.left, r.right, innerWidth])"""
-
-
-def assert_tables_fit(pg) -> None:
-    """No table reaches past the screen's right edge (wide ones scroll inside). Streamlit lays
-    a page out again after a resize a moment later (ResizeObserver), longer on a loaded
-    machine: the tables get up to 10 s to fit before the test fails and says which do not."""
-    pg.locator('[data-testid="stTable"], [data-testid="stDataFrame"]').first.wait_for()
-    try:
-        pg.wait_for_function(f"() => ({TABLES_OUTSIDE})().length === 0", timeout=10_000)
-    except PlaywrightTimeoutError:
-        pass
-    assert pg.evaluate(TABLES_OUTSIDE) == []
-
-
-def to_phone(pg) -> None:
-    """Turn the window into a 390x844 phone and let the page reflow."""
-    pg.set_viewport_size(PHONE)
-    pg.wait_for_timeout(500)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -198,29 +112,6 @@ def test_softmax_loss_on_a_laptop_then_a_phone(page, server, lang):
     wait_idle(page)
     cells = page.locator('[data-testid="stTable"]').first.inner_text()
     assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_shapes_on_a_laptop_then_a_phone(page, server, lang):
-    """On a laptop the operation picker and the shape grid are on the first screen; on a phone
-    the tables fit the screen and no toolbar covers a chart title."""
-    open_lab(page, f"{server}/shapes?lang={lang}")
-    assert_first_screen(page, "shapes")
-    to_phone(page)
-    assert_tables_fit(page)
-    assert_toolbars_clear_of_titles(page)
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_digits_on_a_laptop_then_a_phone(page, server, lang):
-    """With a 7 drawn, on a laptop the canvas and the probability chart are on the first
-    screen; on a phone no toolbar covers a chart title."""
-    open_lab(page, f"{server}/digits?lang={lang}")
-    draw_seven(page)
-    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
-    assert_first_screen(page, "digits")
-    to_phone(page)
-    assert_toolbars_clear_of_titles(page)
 
 
 def draw_seven(pg) -> None:
