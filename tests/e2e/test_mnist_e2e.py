@@ -30,6 +30,21 @@ def open_mnist(page: Page, server: str, lang: str) -> None:
     charts_drawn(page, timeout=60_000)
 
 
+def settled_cell_xy(page: Page, row: int, col: int) -> list[float]:
+    """The window coordinates of a confusion cell once the page has stopped moving: pictures
+    loading above the matrix shift it down a moment after it is drawn, and a click at the old
+    place hits another cell (a rerun in a loaded run)."""
+    last = None
+    for _ in range(40):
+        page.evaluate(SCROLL_TO_CONFUSION)  # at once: no smooth scroll to wait out
+        xy = page.evaluate(CELL_XY, [row, col])
+        if xy == last:
+            return xy
+        last = xy
+        page.wait_for_timeout(200)
+    return last
+
+
 def test_mnist_page_opens_with_its_sections(page, server):
     """Title, the three sections and the timing metrics, in the language; nothing covers it.
     In Chinese (the click below is in English; tests/test_app.py renders it in both)."""
@@ -46,8 +61,7 @@ def test_click_on_confusion_cell_shows_its_images(page, server):
     """Clicking cell (true 4, predicted 9) sets both pickers and titles the images below."""
     open_mnist(page, server, "en")
     page.wait_for_function(f"() => !!({CONFUSION})", timeout=60_000)
-    page.evaluate(SCROLL_TO_CONFUSION)  # at once: no smooth scroll to wait out
-    x, y = page.evaluate(CELL_XY, [4, 9])
+    x, y = settled_cell_xy(page, 4, 9)
     page.mouse.click(x, y)
     wait_idle(page)
     title = CATALOG["mnist.cell_title"]["en"].split("{n}")[0].format(t=4, y=9)

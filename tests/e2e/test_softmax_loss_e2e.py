@@ -1,6 +1,8 @@
-"""The softmax and loss page in a real browser: type scores, drag sliders, read the answers.
-Each check runs in one language (labels come from the catalog either way); tests/test_app.py
-renders every page in both."""
+"""The softmax and loss page in a real browser: type scores, drag sliders, read the answers,
+on a laptop and then a phone. Each check runs in one language (labels come from the catalog
+either way); tests/test_app.py renders every page in both."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +10,12 @@ from playwright.sync_api import expect
 from tests.catalog import page_text, prefix
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, open_lab, press_slider, unfold, wait_idle
+from tests.e2e.layout_checks import (
+    assert_first_screen,
+    assert_tables_fit,
+    assert_toolbars_clear_of_titles,
+    to_phone,
+)
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -20,6 +28,53 @@ JS_BARS = """(i) => [...document.querySelectorAll('.js-plotly-plot')[i]
 s = page_text(STEM)
 
 
+FLOAT_NOISE = re.compile(r"\d\.\d*(0{6,}|9{6,})\d")  # 0.019500000000000007, 0.5999999999
+
+
+def on_a_laptop(page) -> None:
+    """The temperature slider and the probability chart on the first screen; the loss table
+    shows 0.0195 and the book's 0.0975, no float noise like 0.019500000000000007; the five
+    pipeline boxes sit in a row, arrows pointing right."""
+    assert_first_screen(page, STEM)
+    table = page.locator('[data-testid="stTable"]').first
+    table.scroll_into_view_if_needed()
+    cells = table.inner_text()
+    assert "0.0195" in cells and "0.0975" in cells and "0.510825457099338" in cells
+    assert not FLOAT_NOISE.search(cells), cells
+    arrows = page.locator(".st-key-softmax_loss_pipe .pipe-arrow")
+    expect(arrows).to_have_count(4)
+    assert arrows.first.evaluate("e => getComputedStyle(e).transform") == "none"
+
+
+def on_a_phone(page, lang: str) -> None:
+    """The same tab turned into a phone: the boxes stack and each arrow points down (turned
+    90°), tables fit the screen, no toolbar covers a chart title; the book's batch example's
+    table is clean too."""
+    to_phone(page)
+    arrows = page.locator(".st-key-softmax_loss_pipe .pipe-arrow")
+    turned = arrows.first.evaluate("e => getComputedStyle(e).transform")
+    assert turned.startswith("matrix(") and turned.replace(" ", "").startswith("matrix(0,1,")
+    assert_tables_fit(page)
+    assert_toolbars_clear_of_titles(page)
+    page.get_by_text(CATALOG["softmax_loss.example.batch"][lang]).click()
+    wait_idle(page)
+    cells = page.locator('[data-testid="stTable"]').first.inner_text()
+    assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
+
+
+def toolbar_hidden_on_touch(page) -> None:
+    """On a touch screen (no hover) plotly.js shows its toolbar all the time, over legends; the
+    lab hides it there until the chart is touched (a tap gives :hover on phones; Chromium's
+    emulated taps do not, so that half is not checked here). The touch screen is Chromium's
+    touch emulation (DevTools protocol), turned on in this tab: ``(hover: none)`` matches."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    page.wait_for_function("() => matchMedia('(hover: none)').matches")
+    chart = page.locator(".st-key-softmax_loss_probs .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator(".modebar-container")).to_have_css("visibility", "hidden")
+
+
 def type_logits(page, lang: str, value: str) -> None:
     box = page.locator(f'input[aria-label="{s("logits", lang)}"]')
     box.fill(value)
@@ -28,11 +83,14 @@ def type_logits(page, lang: str, value: str) -> None:
 
 
 def test_scores_to_probabilities(page, server):
-    """Typed scores redraw the bars and the decision; while typing, "Press Enter to apply"
-    reads in Chinese (Streamlit's English hidden, the catalog's text shown); a typo gets a
-    message in the language; the temperature slider reshapes the bars."""
+    """On a laptop (on_a_laptop), typed scores redraw the bars and the decision; while typing,
+    "Press Enter to apply" reads in Chinese (Streamlit's English hidden, the catalog's text
+    shown); a typo gets a message in the language; the temperature slider reshapes the bars.
+    Then on a phone
+    (on_a_phone), and as a touch screen (toolbar_hidden_on_touch)."""
     lang = "zh"
     open_lab(page, f"{server}/{STEM}?lang={lang}")
+    on_a_laptop(page)
     page.locator(".js-plotly-plot").first.wait_for()
     expect(page.get_by_text(s("pipe_decision", lang), exact=True)).to_be_visible()
     before = page.evaluate(JS_BARS, 0)
@@ -61,13 +119,17 @@ def test_scores_to_probabilities(page, server):
     page.wait_for_function(f"(b) => ({JS_BARS})(0) !== b", arg=after)
     assert_no_dialog(page)
     shot(page, f"softmax_loss-{lang}")
+    on_a_phone(page, lang)
+    toolbar_hidden_on_touch(page)
 
 
 def test_overflow_and_loss_sliders(page, server):
-    """Dragging c below the overflow threshold turns the nan warning into agreement; moving p
-    changes the cross entropy read-out."""
+    """On a laptop (on_a_laptop), dragging c below the overflow threshold turns the nan warning
+    into agreement; moving p changes the cross entropy read-out. Then on a phone
+    (on_a_phone)."""
     lang = "en"
     open_lab(page, f"{server}/{STEM}?lang={lang}")
+    on_a_laptop(page)
     warning = prefix("softmax_loss.overflow_yes", lang)
     expect(page.get_by_text(warning)).to_be_visible()
     press_slider(page, s("shift", lang), "Home")  # c = 1000 → 0: no overflow
@@ -80,3 +142,4 @@ def test_overflow_and_loss_sliders(page, server):
     expect(metric).to_contain_text("708.3964")
     assert_no_dialog(page)
     shot(page, f"softmax_loss-sliders-{lang}")
+    on_a_phone(page, lang)
