@@ -23,7 +23,7 @@ def _one_blas_thread_per_worker():
     """Under pytest-xdist (`make test`) each worker runs one test at a time on its own core:
     BLAS threads on top of that would fight the other worker for the 2 cores (OpenBLAS spins
     while it waits). threadpoolctl, not OPENBLAS_NUM_THREADS, so the lab servers the browser
-    tests start keep their own setting (tests/e2e/test_blas_threads_e2e.py checks it)."""
+    tests start keep their own setting (tests/e2e/test_shell.py checks it on a fresh server)."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         yield
         return
