@@ -12,6 +12,7 @@ build format_funcs with ui.i18n.labeller, which AppTest may call between runs.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -150,12 +151,35 @@ def _strings(message) -> list[str]:
     return found
 
 
+def _json_strings(value: object) -> list[str]:
+    """The string values inside parsed JSON (a chart's spec), at any depth."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [s for v in value for s in _json_strings(v)]
+    return []
+
+
+def _readable(s: str) -> list[str]:
+    """A string as shown: a chart's spec is JSON whose strings escape "/" and every non-ASCII
+    character (\\u79cd), so its string values are read out of the parsed JSON."""
+    if s.lstrip().startswith(("{", "[")):
+        try:
+            return _json_strings(json.loads(s))
+        except ValueError:
+            pass
+    return [s]
+
+
 def shown_text(at: AppTest) -> str:
     """Every string the page sends to the browser to show, main area and sidebar, folded
     sections included when opened: markdown, labels, options, help, captions, metric values,
     chart specs (titles, axis labels, hover texts), without ids, keys or embedded pictures."""
     protos = [node.proto for node in at._tree if getattr(node, "proto", None) is not None]
-    return DATA_URI.sub("", "\n".join(s for p in protos for s in _strings(p)))
+    strings = [r for p in protos for s in _strings(p) for r in _readable(s)]
+    return DATA_URI.sub("", "\n".join(strings))
 
 
 def assert_no_seed_word(at: AppTest) -> None:

@@ -48,3 +48,19 @@ def test_page_renders_in_english(stem):
     assert headings, "the page has no section heading"
     assert not [h for h in headings if CJK.search(h)], headings
     assert_no_seed_word(at)
+
+
+def test_the_seed_check_reads_what_the_page_sends():
+    """The "seed" word check sees chart texts and folded sections (not only markdown), skips
+    a random seed and its controls' labels, and finds the word anywhere else."""
+    from tests.catalog import seed_words
+    from tests.helpers_app import shown_text
+
+    at = open_page("softmax_loss", "en")
+    shown = shown_text(at)
+    assert CATALOG["softmax_loss.prob_chart"]["en"] in shown  # a plotly chart's title
+    assert CATALOG["softmax_loss.p_axis"]["en"] in shown  # an axis in a folded section
+    assert CATALOG["softmax_loss.seed"]["en"] in shown and not seed_words(shown, "en")
+    (found,) = seed_words(shown + "\nthe seed's table", "en")
+    assert found.endswith("the seed's table")
+    assert seed_words("书中种子的数值", "zh") and not seed_words("随机种子 42", "zh")
