@@ -183,3 +183,17 @@ def test_settings_survive_a_visit_elsewhere_and_reset():
     assert "training_run" not in at.session_state
     at.selectbox(key="training_optimizer").set_value("Adam").run()
     assert at.select_slider(key="training_lr").value == SUGGESTED_LR["Adam"]
+
+
+def test_a_run_reads_the_first_n_training_images_as_load_mnist_gives_them():
+    """The page converts only the images a run uses: the first n of load_mnist(normalize=True),
+    exactly, read-only (the runs themselves: the tests above)."""
+    from lab.mnist import load_mnist
+    from ui.training_sections import mnist_train
+
+    x, t = mnist_train(1000)
+    (x_all, t_all), _ = load_mnist(normalize=True, flatten=True)
+    assert x.dtype == np.float32 and x.shape == (1000, 784)
+    np.testing.assert_array_equal(x, x_all[:1000])
+    np.testing.assert_array_equal(t, t_all[:1000])
+    assert not x.flags.writeable and not t.flags.writeable
