@@ -12,6 +12,26 @@ from threadpoolctl import threadpool_limits
 from tests.helpers_app import open_page
 
 
+_RERUNS: list[tuple[str, str]] = []  # (test, the end of its first failure)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep why a browser test was rerun (pytest-rerunfailures reports only that it was)."""
+    if report.outcome == "rerun" and report.longrepr is not None:
+        _RERUNS.append((report.nodeid, str(report.longrepr)[-2000:]))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """After the run, each rerun test's first failure (its last lines): a rerun that passed
+    still names its cause, for whoever fixes it next."""
+    if not _RERUNS:
+        return
+    terminalreporter.section("why each rerun ran (the end of its first failure)")
+    for nodeid, text in _RERUNS:
+        terminalreporter.write_line(f"--- {nodeid}")
+        terminalreporter.write_line(text)
+
+
 @pytest.fixture
 def rng() -> np.random.Generator:
     """A fresh, seeded generator for each test."""
