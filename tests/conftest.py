@@ -11,7 +11,6 @@ from threadpoolctl import threadpool_limits
 
 from tests.helpers_app import open_page
 
-
 _RERUNS: list[tuple[str, str]] = []  # (test, the end of its first failure)
 
 
