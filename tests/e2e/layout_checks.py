@@ -98,3 +98,12 @@ def to_phone(pg) -> None:
     """Turn the window into a 390x844 phone and let the page reflow."""
     pg.set_viewport_size(PHONE)
     pg.wait_for_timeout(500)
+
+
+def on_a_phone(pg, *, tables: bool) -> None:
+    """The same tab turned into a phone: with ``tables`` (a page that shows some) they fit the
+    screen; no toolbar covers a chart title."""
+    to_phone(pg)
+    if tables:
+        assert_tables_fit(pg)
+    assert_toolbars_clear_of_titles(pg)

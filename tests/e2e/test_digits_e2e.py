@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, charts_drawn, open_lab, wait_idle
-from tests.e2e.layout_checks import assert_first_screen, assert_toolbars_clear_of_titles, to_phone
+from tests.e2e.layout_checks import assert_first_screen, on_a_phone
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -139,7 +139,7 @@ def test_drawn_digits_are_read(page, server):
         expect(cnn_view).to_be_visible()  # the default CNN's kernels and feature maps
         shot(page, f"digits-{digit}-{lang}")
         if digit == list(STROKES)[-1]:
-            on_a_phone(page)
+            on_a_phone(page, tables=False)
         reset(page, lang)
     assert_no_dialog(page)
 
@@ -151,12 +151,6 @@ def first_screen_then(page: Page) -> None:
     page.evaluate(f"() => document.querySelector('{main}').scrollTo(0, 0)")
     assert_first_screen(page, "digits")
     canvas(page).scroll_into_view_if_needed()
-
-
-def on_a_phone(page: Page) -> None:
-    """The same tab turned into a phone: no toolbar covers a chart title."""
-    to_phone(page)
-    assert_toolbars_clear_of_titles(page)
 
 
 def test_undo_takes_back_the_last_stroke(page, server):
@@ -175,7 +169,7 @@ def test_undo_takes_back_the_last_stroke(page, server):
     wait_idle(page)
     expect(page.locator('[data-testid="stMetricValue"]')).to_have_text("1")
     assert_no_dialog(page)
-    on_a_phone(page)
+    on_a_phone(page, tables=False)
 
 
 def test_book_network_layer_view(page, server):

@@ -101,13 +101,7 @@ def test_play_animates_over_the_contour_map(page, server):
     assert before > 15, before
 
     chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
-    page.wait_for_function(
-        """([sel, p]) => {
-            const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
-            return n > 0 && n < 100;
-        }""",
-        arg=[CURRENT_STEP, prefix],
-    )
+    wait_midway(page, prefix)
     assert not page.locator('[data-testid="stStatusWidgetRunningIcon"]').count()
     chart.locator(".updatemenu-button", has_text=text("pause", lang)).click()
     paused = animation_step(page)
@@ -118,11 +112,7 @@ def test_play_animates_over_the_contour_map(page, server):
     shot(page, f"gradient_descent-paused-{lang}")
 
     chart.locator(".updatemenu-button", has_text=text("play", lang)).click()
-    page.wait_for_function(
-        "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
-        arg=[CURRENT_STEP, f"{prefix} 100"],
-        timeout=60_000,
-    )
+    wait_last_step(page, prefix)
     page.wait_for_timeout(500)  # the last frame's redraw
     after = blue_tint(page, chart)
     assert after > 0.8 * before, (before, after)
@@ -138,9 +128,8 @@ def test_play_animates_over_the_contour_map(page, server):
     learning_rates_picker_reads_in_chinese(page)
 
 
-def play_to_the_end(page, chart, prefix: str, play: str) -> None:
-    """Press ▶ and wait until the walk has left step 0 and then reached step 100."""
-    chart.locator(".updatemenu-button", has_text=play).click()
+def wait_midway(page, prefix: str) -> None:
+    """Wait until the walk's animation shows a step between 0 and 100 (it has left step 0)."""
     page.wait_for_function(
         """([sel, p]) => {
             const n = parseInt(document.querySelector(sel).textContent.replace(p, ''));
@@ -148,11 +137,22 @@ def play_to_the_end(page, chart, prefix: str, play: str) -> None:
         }""",
         arg=[CURRENT_STEP, prefix],
     )
+
+
+def wait_last_step(page, prefix: str) -> None:
+    """Wait until the walk's animation shows step 100."""
     page.wait_for_function(
         "([sel, s]) => document.querySelector(sel).textContent.trim() === s",
         arg=[CURRENT_STEP, f"{prefix} 100"],
         timeout=60_000,
     )
+
+
+def play_to_the_end(page, chart, prefix: str, play: str) -> None:
+    """Press ▶ and wait until the walk has left step 0 and then reached step 100."""
+    chart.locator(".updatemenu-button", has_text=play).click()
+    wait_midway(page, prefix)
+    wait_last_step(page, prefix)
 
 
 SELF_AFTER = "e => getComputedStyle(e, '::after').content"

@@ -8,12 +8,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import shot
 from tests.e2e.helpers import assert_no_dialog, nudge_slider, open_lab, wait_idle
 from tests.e2e.helpers import shown as s
-from tests.e2e.layout_checks import (
-    assert_first_screen,
-    assert_tables_fit,
-    assert_toolbars_clear_of_titles,
-    to_phone,
-)
+from tests.e2e.layout_checks import assert_first_screen, on_a_phone
 from ui.strings import CATALOG
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +43,7 @@ def test_failing_shapes_explain_and_fix(page, server):
     grid.wait_for()
     assert_no_dialog(page)
     shot(page, f"shapes-broadcast-{lang}")
-    on_a_phone(page)
+    on_a_phone(page, tables=True)
 
 
 def test_pick_a_shape_and_an_operation(page, server):
@@ -75,12 +70,4 @@ def test_pick_a_shape_and_an_operation(page, server):
     page.get_by_text("45,200").first.wait_for(state="attached")  # N = 1
     assert_no_dialog(page)
     shot(page, f"shapes-scalar-batch-{lang}")
-    on_a_phone(page)
-
-
-def on_a_phone(page) -> None:
-    """The same tab turned into a phone: the tables fit the screen, no toolbar covers a chart
-    title."""
-    to_phone(page)
-    assert_tables_fit(page)
-    assert_toolbars_clear_of_titles(page)
+    on_a_phone(page, tables=True)
