@@ -26,7 +26,8 @@ Streamlit alone, and Streamlit with one small plotly chart: the floor under ever
 
 Then one more fresh server gets every page once, in one session, and its resident memory is
 read from /proc (VmRSS, and VmHWM: the peak); and /training's default run is started in the
-browser: its wall time from the click to the result, against the training time it reports.
+browser: its wall time from the click (the browser's click event) to the result drawn,
+against the training time it reports.
 """
 
 from __future__ import annotations
@@ -86,6 +87,25 @@ FIGURES_JS = """() => {
 }"""
 
 SLIDER = '[data-testid="stMain"] input[type="range"]'
+
+# /training's wall time as the learner meets it, on the browser's clock: from the click event
+# (Playwright's click adds its own checks before it, ~0.25 s on this machine) to the first
+# frame drawn with the result's "Training time" metric in the page.
+CLICK_TO_RESULT_JS = """() => {
+    window.__nnlab = {};
+    document.addEventListener('click', e => {
+        window.__nnlab.click ??= performance.timeOrigin + e.timeStamp;
+    }, {capture: true});
+    const shown = () => [...document.querySelectorAll('[data-testid="stMetric"]')]
+        .some(m => m.innerText.includes('Training time'));
+    new MutationObserver((_, observer) => {
+        if (!shown()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+            window.__nnlab.done = performance.timeOrigin + performance.now();
+        });
+    }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
 
 
 @dataclass
@@ -262,11 +282,14 @@ def measure_memory_and_training(browser, stems: list[str], root: Path) -> dict[s
         if "training" in stems:
             tab.open(f"{url}/training?lang=en")
             pg = tab.pg
+            pg.evaluate(CLICK_TO_RESULT_JS)
             t0 = time.perf_counter()
             pg.locator(".st-key-training_start button").click()
             done = pg.locator('[data-testid="stMetric"]').filter(has_text="Training time")
             done.first.wait_for(timeout=TIMEOUT * 1000)
-            out["train_wall"] = time.perf_counter() - t0
+            out["train_wall_playwright"] = time.perf_counter() - t0
+            pg.wait_for_function("() => window.__nnlab.done")
+            out["train_wall"] = pg.evaluate("() => (__nnlab.done - __nnlab.click) / 1000")
             value = done.first.locator('[data-testid="stMetricValue"]').inner_text()
             out["train_compute"] = float(re.search(r"[\d.]+", value).group())
             out["rss_after_training"], out["peak_after_training"] = _proc_mem_mb(proc.pid)
@@ -348,7 +371,9 @@ def run() -> list[tuple[str, float, str]]:
     rows.append(("server memory after every page once (VmRSS)", extra["rss"], "MB"))
     rows.append(("server memory peak while visiting them (VmHWM)", extra["peak"], "MB"))
     if "train_wall" in extra:
-        rows.append(("/training default run in the browser: wall time", extra["train_wall"], "s"))
+        rows.append(
+            ("/training default run in the browser: click to result", extra["train_wall"], "s")
+        )
         rows.append(("/training default run: training time shown", extra["train_compute"], "s"))
     return rows
 

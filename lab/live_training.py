@@ -182,6 +182,24 @@ class TrainingRun:
             finally:
                 self.seconds += time.perf_counter() - start
 
+    @property
+    def seconds_left(self) -> float:
+        """An estimate of the training time still to go: the mean time per mini-batch so far
+        (the epochs' evaluations included) times the mini-batches left; inf before the first."""
+        if not self.running:
+            return 0.0
+        if self.iteration == 0:
+            return math.inf
+        return self.seconds / self.iteration * (self.iterations - self.iteration)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for the background thread to end the run; whether
+        it has ended (finished, stopped or diverged)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+        return not self.running
+
     def keep_training(self, patience: float = 20.0, slice_seconds: float = 0.05) -> None:
         """Train in a background thread until the run ends or nobody asks any more.
 

@@ -185,3 +185,31 @@ def test_background_training_pauses_when_nobody_asks_and_stops_on_request(data):
     assert run.state == "stopped"
     time.sleep(0.1)
     assert run.iteration == stopped and not run._worker.is_alive()
+
+
+def test_seconds_left_estimates_the_rest_and_wait_returns_when_the_run_ends(data):
+    """seconds_left: inf before the first mini-batch, the mean time per mini-batch times those
+    left while running, 0 once ended. wait(timeout) returns at the run's end (not after the
+    whole timeout) with True, or after the timeout with False while it still runs."""
+    cfg = TrainingConfig(hidden_size=8, epochs=4, batch_size=25, train_size=500, seed=2)
+    run = TrainingRun(cfg, *data)
+    assert run.seconds_left == float("inf")
+    assert run.wait(0.0) is False  # no thread yet: nothing to wait for
+    run.advance(0.0)  # one mini-batch
+    assert run.iteration == 1
+    assert run.seconds_left == pytest.approx(run.seconds * (run.iterations - 1))
+    run.keep_training(patience=60.0)
+    start = time.monotonic()
+    assert run.wait(60.0) is True
+    assert time.monotonic() - start < 30.0 and run.state == "finished"
+    assert run.seconds_left == 0.0
+
+    slow = TrainingRun(
+        TrainingConfig(hidden_size=8, epochs=20, batch_size=1, train_size=500, seed=1), *data
+    )  # 10,000 mini-batches of 1: seconds of work
+    slow.keep_training(patience=60.0, slice_seconds=0.01)
+    start = time.monotonic()
+    assert slow.wait(0.05) is False and slow.running
+    assert time.monotonic() - start >= 0.05
+    slow.stop()
+    assert slow.wait(5.0) is True and slow.state == "stopped"

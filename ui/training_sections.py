@@ -34,6 +34,7 @@ GRADCHECK = "training_gradcheck"  # session state: (hidden, images, GradCheck)
 GC_PENDING = "training_gc_pending"  # session state: the check button was pressed
 START_PENDING = "training_start_pending"  # session state: the start button was pressed
 TICK = 0.5  # seconds between redraws of the progress and curves while a run is active
+END_WAIT = 0.4  # s: a run that ends sooner than this is waited for, not left to the next tick
 LR_OPTIONS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 0.5, 1.0, 3.0, 10.0, 100.0)
 BATCH_OPTIONS = (1, 10, 20, 50, 100, 200, 500, 1000)
 SIZE_OPTIONS = (1000, 2000, 5000, 10_000, 20_000, 30_000, 60_000)
@@ -143,6 +144,8 @@ def live() -> None:
     if run is None:
         return
     run.keep_training()
+    if run.seconds_left < END_WAIT:  # ends before the next tick would see it: wait for it
+        run.wait(END_WAIT)
     if not run.running:  # ended since the last tick: straight to the result, no last redraw
         keep_model(run)
         st.rerun()  # the whole page: settings come back, this fragment's timer ends
