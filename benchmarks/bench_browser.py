@@ -9,7 +9,10 @@ Headless Debian chromium (Playwright, 1400×1000, ``?lang=en``). For each page a
 cache), then again in a new browser profile (second visit: a new session on the warm server,
 empty cache), then in another tab of that profile (cached visit: what a learner who comes back
 meets, with Streamlit's and plotly's scripts in the browser's cache), and then its first slider
-is moved one step with the arrow key, five times (the median press is reported). Each time is
+is moved one step with the arrow key, five times (the median press is reported); last, that tab
+goes to another page by the sidebar and comes back by the page's sidebar link (by the sidebar:
+how a learner moves through the lab in one tab, Streamlit's and plotly's code already running
+there; from Playwright's click, whose own checks add ~0.1-0.25 s). Each time is
 from navigation (or the key press) until Streamlit is idle (``data-test-script-state=
 "notRunning"``, as tests/e2e/helpers.py waits), no
 grey skeleton (a widget or chart whose code is still loading) is left on the first screen, every
@@ -21,8 +24,10 @@ The profile columns say where the time goes, per visit: the server process's CPU
 figures on the page and the data points they carry (x/y/z values over all traces), and the
 browser's own script and layout/style time (Chrome DevTools ``Performance.getMetrics``).
 
-``--baseline`` measures the same on two pages with nothing of the lab (benchmarks/baseline/):
-Streamlit alone, and Streamlit with one small plotly chart: the floor under every page here.
+``--baseline`` measures the same on pages with nothing of the lab (benchmarks/baseline/):
+Streamlit alone, and Streamlit with one small line chart drawn by plotly, by Streamlit's
+built-in Vega-Lite chart (``st.line_chart``) and by matplotlib (``st.pyplot``): the floor under
+every page here, and what each way of drawing a chart adds to it.
 
 Then one more fresh server gets every page once, in one session, and its resident memory is
 read from /proc (VmRSS, and VmHWM: the peak); and /training's default run is started in the
@@ -70,7 +75,8 @@ SIGNATURE_JS = """() => {
     const paths = plots.map(p => [...p.querySelectorAll('path')]
         .reduce((n, e) => n + (e.getAttribute('d') || '').length, 0));
     const imgs = [...main.querySelectorAll('img')].map(i => i.complete ? i.naturalWidth : -1);
-    return [plots.length, shapes.join(','), paths.join(','), imgs.join(','),
+    const canvases = [...main.querySelectorAll('canvas')].map(c => c.width + 'x' + c.height);
+    return [plots.length, shapes.join(','), paths.join(','), imgs.join(','), canvases.join(','),
             main.innerText.length].join('|');
 }"""
 
@@ -126,6 +132,7 @@ class PageResult:
     second: Visit = field(default_factory=Visit)
     cached: Visit = field(default_factory=Visit)
     slider: Visit | None = None
+    sidebar: Visit = field(default_factory=Visit)
 
 
 def _proc_cpu(pid: int) -> float:
@@ -224,6 +231,18 @@ class Tab:
         print(f"  slider presses drawn in {times} s", file=sys.stderr, flush=True)
         return sorted(presses, key=lambda v: v.seconds)[len(presses) // 2]
 
+    def by_the_sidebar(self, stem: str) -> Visit:
+        """Go to another page by the sidebar, then come back to this one by its sidebar link:
+        the way a learner moves through the lab in one tab (Streamlit and plotly stay loaded;
+        the page's script runs again). Timed from Playwright's click until drawn."""
+        links = self.pg.locator('[data-testid="stSidebarNav"] a')
+        if links.count() < 2:  # a baseline page: no other page to come back from
+            return Visit()
+        elsewhere = links.nth(1) if not stem else links.first  # the first lesson, or home
+        self.measure(elsewhere.click)
+        here = self.pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]')
+        return self.measure(here.click)
+
     def another_tab(self, browser) -> Tab:
         """A new tab in the same browser profile: its cache holds the scripts already loaded."""
         return Tab(browser, self.pid, self.context)
@@ -263,6 +282,7 @@ def measure_page(browser, stem: str, root: Path) -> PageResult:
         again = tab.another_tab(browser)  # the same learner opens it again: scripts cached
         result.cached = again.open(f"{url}/{stem}?lang=en")
         result.slider = again.nudge_first_slider()
+        result.sidebar = again.by_the_sidebar(stem)
         again.close()
         tab.close()
     finally:
@@ -313,19 +333,19 @@ def _fmt(v: Visit | None, what: str) -> str:
 def print_tables(results: list[PageResult], extra: dict[str, float]) -> None:
     print(f"\n## Browser timing (chromium 1400×1000, ?lang=en), load {os.getloadavg()[0]:.1f}")
     print("| page | first visit, s | second visit (new profile), s | cached visit, s "
-          "| slider change drawn, s |")  # fmt: skip
-    print("|---|---|---|---|---|")
+          "| by the sidebar, s | slider change drawn, s |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
     for r in results:
         slider = _fmt(r.slider, "seconds")
         print(f"| {r.page} | {r.first.seconds:.2f} | {r.second.seconds:.2f} "
-              f"| {r.cached.seconds:.2f} | {slider} |")  # fmt: skip
-    print("\n## Where the time goes (first visit / second visit / cached visit / slider change)")
+              f"| {r.cached.seconds:.2f} | {r.sidebar.seconds:.2f} | {slider} |")  # fmt: skip
+    print("\n## Where the time goes (first / second / cached visit / by the sidebar / slider)")
     cols = ("server_cpu", "ws_bytes", "figures", "points", "browser_script", "browser_layout")
     print("| page | server CPU s | websocket | figures | data points | browser script s "
           "| browser layout+style s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|")
     for r in results:
-        visits = (r.first, r.second, r.cached, r.slider)
+        visits = (r.first, r.second, r.cached, r.sidebar, r.slider)
         cells = [" / ".join(_fmt(v, c) for v in visits) for c in cols]
         print(f"| {r.page} | " + " | ".join(cells) + " |")
     if extra:
@@ -366,6 +386,7 @@ def run() -> list[tuple[str, float, str]]:
         rows.append((f"browser /{r.page}: first visit (fresh server)", r.first.seconds, "s"))
         rows.append((f"browser /{r.page}: second visit", r.second.seconds, "s"))
         rows.append((f"browser /{r.page}: cached visit (same browser)", r.cached.seconds, "s"))
+        rows.append((f"browser /{r.page}: by the sidebar (same tab)", r.sidebar.seconds, "s"))
         if r.slider is not None:
             rows.append((f"browser /{r.page}: slider change drawn", r.slider.seconds, "s"))
     rows.append(("server memory after every page once (VmRSS)", extra["rss"], "MB"))
@@ -378,12 +399,13 @@ def run() -> list[tuple[str, float, str]]:
     return rows
 
 
-BASELINES = ("plain", "plotly")  # benchmarks/baseline/<name>.py: the floor of any page here
+BASELINES = ("plain", "plotly", "vega", "matplotlib")  # benchmarks/baseline/<name>.py
 
 
 def baselines() -> list[PageResult]:
-    """The same three visits and slider of two pages with nothing of the lab: Streamlit alone,
-    and Streamlit with one small plotly chart (served with the lab's .streamlit/config.toml)."""
+    """The same three visits and slider of pages with nothing of the lab: Streamlit alone, and
+    with one small line chart by plotly, Vega-Lite or matplotlib (served with the lab's
+    .streamlit/config.toml)."""
     import tempfile
 
     from playwright.sync_api import sync_playwright
