@@ -20,7 +20,7 @@ def test_book_derivatives_in_the_table(opened):
     """The tangent table shows numerical_diff at x = 5 and 10 next to the book's print, equal
     digit for digit, with headers in the language."""
     at, lang = opened, opened.lang
-    table = at.dataframe[0].value
+    table = at.table[0].value
     numerical = table[text("col_numerical", lang)].tolist()
     book = table[text("col_book", lang)].tolist()
     assert numerical == book == [repr(BOOK_DIFFS[5.0]), repr(BOOK_DIFFS[10.0])]
@@ -46,7 +46,7 @@ def test_book_gradients(opened):
     """The book's three gradients of x0² + x1²: (6, 8), (0, 4), (6, 0), next to the numerical
     ones computed live (6.00000000000378, 7.999999999999912 at (3, 4))."""
     at, lang = opened, opened.lang
-    table = at.dataframe[1].value
+    table = at.table[1].value
     assert table[text("col_book", lang)].tolist() == ["(6, 8)", "(0, 4)", "(6, 0)"]
     assert table[text("col_numerical", lang)].tolist()[0] == "(6.00000000000378, 7.99999999999912)"
     assert table[text("col_analytic", lang)].tolist() == ["(6, 8)", "(0, 4)", "(6, 0)"]

@@ -122,7 +122,7 @@ def test_network_table_and_common_mistake(opened):
     book's Y agrees."""
     lang = opened.lang
     value = s("shapes.col_value", lang)
-    table = next(tb.value for tb in opened.dataframe if value in tb.value.columns)
+    table = next(tb.value for tb in opened.table if value in tb.value.columns)
     rows = dict(zip(table[s("shapes.col_name", lang)], table.to_dict("records"), strict=True))
     assert rows["A2"][s("shapes.col_value", lang)] == "[0.51615984 1.214027]"
     assert rows["A2"][s("shapes.col_comment", lang)] == "[0.4 0.8]"
@@ -147,7 +147,7 @@ def test_mnist_flow_follows_the_batch(page):
     col_macs = s("shapes.col_macs", lang)
 
     def mnist_table():
-        return next(tb.value for tb in page.dataframe if col_macs in tb.value.columns)
+        return next(tb.value for tb in page.table if col_macs in tb.value.columns)
 
     assert mnist_table()[col_macs].tolist()[-1] == "4,520,000"
     assert mnist_table()[s("shapes.col_params", lang)].tolist()[-1] == "45,360"

@@ -19,9 +19,14 @@ def page_text(at) -> str:
     """Everything written as markdown, captions, warnings and table cells."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [w.value for w in at.warning] + [s.value for s in at.success]
-    for df in at.dataframe:
+    for df in [*at.dataframe, *at.table]:
         parts.append(df.value.to_string())
     return "\n".join(parts)
+
+
+def table_with(at, column: str):
+    """The value of the page's table (st.table) that has this column."""
+    return next(tb.value for tb in at.table if column in tb.value.columns)
 
 
 BAD_LOGITS = [  # typed, the message's key, its fields
@@ -83,13 +88,13 @@ def test_overflow_table_shows_nan_then_agreement():
     no overflow, and the two columns agree."""
     lang = "en"
     at = open_page(STEM, lang)
-    table = at.dataframe[0].value
     naive, stable = text("col_naive", lang), text("col_stable", lang)
+    table = table_with(at, naive)
     assert list(table[naive]) == ["nan"] * 3
     assert table[stable][0] == "0.99995"
     assert text("overflow_yes", lang, a=1010.0, limit=709.782712893384) in page_text(at)
     at.slider(key="softmax_loss_shift").set_value(600).run()
-    table = at.dataframe[0].value
+    table = table_with(at, naive)
     assert list(table[naive]) == list(table[stable])
     assert at.success
 
@@ -102,7 +107,7 @@ def test_book_loss_values_are_shown():
     at = open_page(STEM, lang)
 
     def columns():
-        table = at.table[0].value
+        table = table_with(at, text("col_value", lang))
         return list(table[text("col_value", lang)]), list(table[text("col_book", lang)])
 
     # rows: mse, sse, cross entropy (one-hot), (label), the book's log(y + 1e-7)

@@ -91,13 +91,13 @@ def tangents() -> None:
         book = C.BOOK_DIFFS.get(float(x0))
         rows.append(
             {
-                "x": x0,
+                "x": f"{x0:g}",
                 t("gradient_field.col_numerical"): repr(C.numerical_diff(C.function_1, x0)),
                 t("gradient_field.col_exact"): f"{C.function_1_diff(x0):.10g}",
                 t("gradient_field.col_book"): repr(book) if book is not None else "—",
             }
         )
-    st.dataframe(rows, hide_index=True, key="gradient_field_tangent_table")
+    st.table(rows, hide_index=True)  # a few rows: an HTML table (st.dataframe's grid costs more)
     st.caption(t("gradient_field.book_note"))
     show_source(C.numerical_diff, C.tangent_line)
 
@@ -167,7 +167,7 @@ def book_gradients() -> None:
         }
         for p, g, a in zip(points, numerical, analytic, strict=True)
     ]
-    st.dataframe(rows, hide_index=True, key="gradient_field_book_table")
+    st.table(rows, hide_index=True)
 
 
 def probe_function() -> None:

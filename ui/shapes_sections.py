@@ -276,7 +276,7 @@ def three_layers() -> None:
     names = ("A1", "Z1", "A2", "Z2", "A3", "Y", "Z3")
     printed = [vector(S.COMMON_COMMENTS[n]) if at_book_x and n in agree else "—" for n in names]
     ok = [MARK[agree[n]] if at_book_x and n in agree else "" for n in names]
-    st.dataframe(
+    st.table(
         pd.DataFrame(
             {
                 t("shapes.col_name"): names,
@@ -312,7 +312,7 @@ def mnist_flow() -> None:
     )
     st.markdown(t("shapes.mnist_chain", chain=chain))
     table, chart = st.columns([3, 2])
-    table.dataframe(
+    table.table(
         pd.DataFrame(
             {
                 t("shapes.col_layer"): [t("shapes.layer", k=k) for k in (1, 2, 3)]

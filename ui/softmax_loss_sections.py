@@ -161,7 +161,7 @@ def overflow() -> None:
         {t(label): [shown(v, 5) for v in steps[key]] for key, label in columns.items()}
     )
     with right:
-        st.dataframe(table, hide_index=True)
+        st.table(table, hide_index=True)
         top = float(steps["c"])
         if steps["overflow"]:
             st.warning(t("softmax_loss.overflow_yes", a=top, limit=S.EXP_OVERFLOW))

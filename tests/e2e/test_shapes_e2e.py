@@ -64,10 +64,10 @@ def test_pick_a_shape_and_an_operation(page, server):
     expect(inputs.nth(0)).to_have_value("3")
     expect(inputs.nth(1)).to_have_value("2")
 
-    page.get_by_text("45,360").first.wait_for(state="attached")  # a cell of st.dataframe
-    page.get_by_text("4,520,000").first.wait_for(state="attached")  # N = 100
+    page.get_by_text("45,360").first.wait_for()  # a cell of the MNIST table
+    page.get_by_text("4,520,000").first.wait_for()  # N = 100
     nudge_slider(page, s("shapes.batch", lang), -2)  # 100 → 10 → 1
-    page.get_by_text("45,200").first.wait_for(state="attached")  # N = 1
+    page.get_by_text("45,200").first.wait_for()  # N = 1
     assert_no_dialog(page)
     shot(page, f"shapes-scalar-batch-{lang}")
     on_a_phone(page, tables=True)
