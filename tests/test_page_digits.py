@@ -261,7 +261,7 @@ def test_real_handwriting_section(lang):
     at = open_page("digits", lang)
     assert text("domain_shift.title", lang) in [h.value for h in at.subheader]
     x, labels, _ = load_held_out()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     for name in ("book", "default"):
         acc = per_class_accuracy(confusion_matrix(labels, models.load(name).predict(x)))
         row = table.loc[text(f"domain_shift.model.{name}", lang)]
