@@ -29,6 +29,9 @@ Streamlit alone, and Streamlit with one small line chart drawn by plotly, by Str
 built-in Vega-Lite chart (``st.line_chart``) and by matplotlib (``st.pyplot``): the floor under
 every page here, and what each way of drawing a chart adds to it.
 
+A learner's walk: on a warm server a new browser profile opens the home page and then every
+page in turn by the sidebar, each timed from the click until drawn (``walk /<page>``).
+
 Then one more fresh server gets every page once, in one session, and its resident memory is
 read from /proc (VmRSS, and VmHWM: the peak); and /training's default run is started in the
 browser: its wall time from the click (the browser's click event) to the result drawn,
@@ -290,6 +293,28 @@ def measure_page(browser, stem: str, root: Path) -> PageResult:
     return result
 
 
+def measure_walk(browser, stems: list[str], root: Path) -> dict[str, float]:
+    """A learner's first walk through the lab: a new browser profile (empty cache) opens the
+    home page of a warm server, then every page in turn by its sidebar link, each timed from
+    the click until drawn. The first page with a plotly chart pays for loading plotly.js."""
+    proc, url = start_server(root=root)
+    out: dict[str, float] = {}
+    try:
+        warm = Tab(browser, proc.pid)  # the server's first session: its imports and caches
+        for stem in stems:
+            warm.open(f"{url}/{stem}?lang=en")
+        warm.close()
+        tab = Tab(browser, proc.pid)
+        out["home"] = tab.open(f"{url}/?lang=en").seconds
+        for stem in (s for s in stems if s):
+            link = tab.pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]')
+            out[stem] = tab.measure(link.click).seconds
+        tab.close()
+    finally:
+        _stop(proc)
+    return out
+
+
 def measure_memory_and_training(browser, stems: list[str], root: Path) -> dict[str, float]:
     """Every page once on a fresh server (memory), then /training's default run in the browser."""
     proc, url = start_server(root=root)
@@ -349,7 +374,7 @@ def print_tables(results: list[PageResult], extra: dict[str, float]) -> None:
         cells = [" / ".join(_fmt(v, c) for v in visits) for c in cols]
         print(f"| {r.page} | " + " | ".join(cells) + " |")
     if extra:
-        print("\n## Server memory and /training")
+        print("\n## Server memory, /training, and a learner's walk by the sidebar (s)")
         for k, v in extra.items():
             print(f"- {k}: {v:.2f}")
 
@@ -362,6 +387,9 @@ def collect(stems: list[str], root: Path = ROOT) -> tuple[list[PageResult], dict
         try:  # each figure goes to stderr as soon as it is measured
             extra = measure_memory_and_training(browser, stems, root)
             print(f"memory and /training: {extra}", file=sys.stderr, flush=True)
+            walk = measure_walk(browser, stems, root)
+            print(f"walk: {walk}", file=sys.stderr, flush=True)
+            extra.update({f"walk /{stem}": v for stem, v in walk.items()})
             results = []
             for stem in stems:
                 results.append(measure_page(browser, stem, root))
@@ -391,6 +419,8 @@ def run() -> list[tuple[str, float, str]]:
             rows.append((f"browser /{r.page}: slider change drawn", r.slider.seconds, "s"))
     rows.append(("server memory after every page once (VmRSS)", extra["rss"], "MB"))
     rows.append(("server memory peak while visiting them (VmHWM)", extra["peak"], "MB"))
+    for key in (k for k in extra if k.startswith("walk /")):
+        rows.append((f"browser {key[5:]}: a learner's walk, by the sidebar", extra[key], "s"))
     if "train_wall" in extra:
         rows.append(
             ("/training default run in the browser: click to result", extra["train_wall"], "s")
