@@ -2,6 +2,8 @@
 box), plotly figures carried over faithfully, and the book's code running to the lab's numbers."""
 
 import io
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -21,6 +23,26 @@ from ui.charts_gradient import add_path, animate_path, contour_figure
 from ui.strings import CATALOG
 
 PAGES = ("gradient_descent", "gradient_field", "perceptron", "activations", "common")
+ROOT = Path(__file__).resolve().parent.parent
+
+M._matplotlib()  # the fonts are registered on first use; these tests read them directly
+
+
+def test_matplotlib_loads_on_first_use_only():
+    """Importing the module (as /perceptron, /activations and /gradient_field do) leaves
+    matplotlib unimported (~0.55 s of a fresh server's first visit); the first drawing loads it,
+    with the Agg backend and the lab's fonts."""
+    code = (
+        "import sys; import ui.figures_mpl as M; before = 'matplotlib' in sys.modules; "
+        "M.contour_levels([0.0, 1.0]); import matplotlib; "
+        "print(before, matplotlib.get_backend(), matplotlib.rcParams['font.family'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split(maxsplit=2)
+    assert out[0] == "False"
+    assert out[1].lower() == "agg"
+    assert out[2].strip() == str(M.FAMILIES)
 
 
 def chinese_text() -> str:

@@ -12,6 +12,10 @@ does, and so runs under a lock.
 Chinese needs a CJK font: the Noto Sans CJK collection from the `noto-cjk-sans-otc` package
 (SIL Open Font License) is registered once; DejaVu Sans (matplotlib's own) draws Latin text and
 Noto Sans CJK SC every glyph DejaVu lacks (matplotlib's per-glyph font fallback).
+
+matplotlib is imported and set up on first use (`_matplotlib`), not with this module: importing
+it took ~0.55 s of a fresh server's first visit to /perceptron, /activations and
+/gradient_field, which draw nothing with it until a learner asks (a download, the book's figure).
 """
 
 from __future__ import annotations
@@ -24,32 +28,46 @@ import threading
 import warnings
 import zlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import matplotlib
-import noto_cjk_sans_otc
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
-from matplotlib import font_manager
-from matplotlib.colors import LinearSegmentedColormap, to_rgba
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 from PIL import Image
 from plotly.colors import get_colorscale
 
 from ui.i18n import t
 
-matplotlib.use("Agg")  # before pyplot is ever imported: no window, safe on a server
+if TYPE_CHECKING:
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.figure import Figure
 
 CJK_FAMILY = "Noto Sans CJK SC"
-font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
 FAMILIES = ["DejaVu Sans", CJK_FAMILY]  # a list: matplotlib falls back glyph by glyph
-matplotlib.rcParams["font.family"] = FAMILIES
-matplotlib.rcParams["axes.unicode_minus"] = True  # DejaVu has U+2212
-
 DPI = 150
 SIZE = (8.0, 5.0)  # inches: 1200 × 750 px at DPI, a 16:10 slide's half
 _PYPLOT = threading.Lock()
+_SETUP = threading.Lock()
+_ready = False
+
+
+def _matplotlib() -> None:
+    """Import matplotlib and set it up, once per process: the Agg backend (before pyplot is
+    ever imported: no window, safe on a server) and the fonts. Every function here that draws
+    calls it first; it is cheap after the first call."""
+    global _ready
+    with _SETUP:
+        if _ready:
+            return
+        import matplotlib
+        import noto_cjk_sans_otc
+        from matplotlib import font_manager
+
+        matplotlib.use("Agg")
+        font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
+        matplotlib.rcParams["font.family"] = FAMILIES
+        matplotlib.rcParams["axes.unicode_minus"] = True  # DejaVu has U+2212
+        _ready = True
 
 
 # --- colours and markers: plotly's names in matplotlib's ----------------------------------
@@ -57,6 +75,9 @@ _PYPLOT = threading.Lock()
 
 def color(value: str | None, default: str = "#1f77b4") -> tuple:
     """A plotly colour ("#hex", "rgb(...)", "rgba(...)", a CSS name) as an RGBA tuple."""
+    _matplotlib()
+    from matplotlib.colors import to_rgba
+
     if not value:
         return to_rgba(default)
     found = re.fullmatch(r"rgba?\(([^)]*)\)", value.replace(" ", ""))
@@ -69,6 +90,9 @@ def color(value: str | None, default: str = "#1f77b4") -> tuple:
 
 def colormap(colorscale, reverse: bool = False) -> LinearSegmentedColormap:
     """A plotly colorscale (a name or [[stop, colour], ...]) as a matplotlib colormap."""
+    _matplotlib()
+    from matplotlib.colors import LinearSegmentedColormap
+
     scale = get_colorscale(colorscale) if isinstance(colorscale, str) else colorscale
     stops = [(float(s), color(c)) for s, c in scale]
     if reverse:
@@ -85,6 +109,9 @@ DASHES = {"dash": "--", "dot": ":", "dashdot": "-."}
 
 def contour_levels(shade, n: int = 24) -> np.ndarray:
     """About n round contour levels spanning shade (matplotlib's MaxNLocator picks them)."""
+    _matplotlib()
+    from matplotlib.ticker import MaxNLocator
+
     shade = np.asarray(shade, dtype=float)
     finite = shade[np.isfinite(shade)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
@@ -100,6 +127,9 @@ def contour_picture(x0s, x1s, shade, levels, colorscale: str, opacity: float) ->
     Used under a plotly animation: plotly.js removes every non-scatter trace of a subplot while
     it animates a subset of traces, so the map is drawn as a layout image that frames leave alone.
     """
+    _matplotlib()
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(4, 4 * (x1s[-1] - x1s[0]) / (x0s[-1] - x0s[0])), dpi=100)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
@@ -233,6 +263,9 @@ def to_matplotlib(fig: go.Figure, *, title: str | None = None) -> Figure:
     Layout images (the contour picture under an animation) are skipped: the contour trace is
     redrawn instead.
     """
+    _matplotlib()
+    from matplotlib.figure import Figure
+
     layout = fig.layout
     xa, ya = layout.xaxis, layout.yaxis
     size = SIZE
@@ -316,6 +349,7 @@ def _deferred(fig: go.Figure, fmt: str, title: str | None) -> Callable[[], bytes
 def run_book_code(code: str) -> bytes:
     """Run book-style plotting code (it imports pyplot and calls plt.show()) and return the
     PNG of the figure it drew. pyplot keeps one current figure per process, hence the lock."""
+    _matplotlib()
     import matplotlib.pyplot as plt
 
     with _PYPLOT, warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
