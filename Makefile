@@ -41,8 +41,9 @@ format: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m benchmarks
 
-# Each model's MNIST test-set probabilities, stored beside its weights (data/models/<name>.test.npz)
-# and checked against the weights' SHA-256 at load: rerun after training any model.
+# Each model's MNIST test-set probabilities and its readings of the held-out pen digits, stored
+# beside its weights (data/models/<name>.test.npz, <name>.held_out.npz) and checked against the
+# SHA-256 of the weights (and of the digits file) at load: rerun after training any model.
 predictions: $(VENV)/.installed
 	$(PY) -m lab.models --write-predictions
 

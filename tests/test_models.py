@@ -232,6 +232,66 @@ def test_stored_test_predictions_are_the_models_own(name, mnist_test):
     np.testing.assert_array_equal(models.mnist_test_proba(name), proba)
 
 
+@pytest.mark.parametrize("name", ["default", "book"])
+def test_stored_held_out_predictions_are_the_models_own(name):
+    """data/models/<name>.held_out.npz was computed from the present weights and the present
+    held-out digits (same SHA-256s), and holds the model's own reading of each of them."""
+    from lab.pendigits import HELD_OUT_FILE, load_held_out
+
+    path = models.held_out_path(name)
+    with np.load(path, allow_pickle=False) as npz:
+        sha, data_sha, pred = str(npz["weights_sha256"]), str(npz["data_sha256"]), npz["pred"]
+    stale = f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
+    assert sha == models.weights_sha256(model_path(name)), stale
+    assert data_sha == models.weights_sha256(HELD_OUT_FILE), stale
+    x, _, _ = load_held_out()
+    with threadpool_limits(limits=1, user_api="blas"):  # as the file is written (lab.models)
+        fresh = load(name).predict(x)
+    assert pred.dtype == np.int8 and pred.shape == (len(x),) == (3000,)
+    np.testing.assert_array_equal(pred, fresh)
+    got = models.held_out_predictions(name)
+    assert got.dtype == np.intp
+    np.testing.assert_array_equal(got, fresh)
+
+
+def test_held_out_predictions_are_checked_against_weights_and_digits(tmp_path, monkeypatch, rng):
+    """held_out_predictions reads the stored file while both hashes match, and computes
+    afresh once the weights or the digits file change; the CLI writes the file."""
+    from lab.pendigits import load_held_out
+
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+    load.cache_clear()
+    try:
+        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")
+        assert models.main(["--write-predictions", "tiny"]) == 0
+        stored = models.held_out_path("tiny")
+        with np.load(stored, allow_pickle=False) as npz:
+            kept = {k: npz[k] for k in ("weights_sha256", "data_sha256")}
+        marker = np.full(3000, -1, np.int8)  # no model predicts -1
+        models._write_npz(stored, {"pred": marker, **kept})
+        x, _, _ = load_held_out()
+        np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
+
+        other = tmp_path / "other_digits.npz"  # the digits file changed: computed
+        other.write_bytes(b"not the same bytes")
+        monkeypatch.setattr(models, "HELD_OUT_FILE", other)
+        got = models.held_out_predictions("tiny", x)
+        np.testing.assert_array_equal(got, load("tiny").predict(x))
+        monkeypatch.undo()  # the real digits file, the tmp model dir again
+        monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+        monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+        np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
+
+        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
+        load.cache_clear()
+        got = models.held_out_predictions("tiny", x)
+        np.testing.assert_array_equal(got, load("tiny").predict(x))
+        assert (got >= 0).all()
+    finally:
+        load.cache_clear()
+
+
 def test_stored_predictions_are_checked_against_the_weights(tmp_path, monkeypatch, rng):
     """mnist_test_proba reads the stored file while its hash matches the weights, and
     computes afresh (not from the file) once the weights change; the CLI writes the file."""

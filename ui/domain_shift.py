@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 
 from lab.metrics import confusion_matrix, per_class_accuracy
+from lab.models import held_out_predictions
 from lab.pendigits import HELD_OUT_WRITERS, contrast_examples, load_held_out
 from lab.predict import Reading
 from ui.charts_digits import pixels, prob_bars
@@ -29,7 +30,8 @@ def held_out_readings() -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
 
     Shared by every session, so the arrays are read-only."""
     x, labels, _ = load_held_out()
-    predicted = {name: model(name).predict(x) for name in PAIR}
+    # stored beside the weights (make predictions), checked against both files' hashes
+    predicted = {name: held_out_predictions(name, x) for name in PAIR}
     for a in (x, labels, *predicted.values()):
         a.flags.writeable = False
     return x, labels, predicted
