@@ -117,6 +117,11 @@ CLICK_TO_RESULT_JS = """() => {
 }"""
 
 
+def sidebar_link(pg, stem: str):
+    """The sidebar's link to the lesson page ``stem``."""
+    return pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]')
+
+
 @dataclass
 class Visit:
     seconds: float = float("nan")
@@ -243,8 +248,7 @@ class Tab:
             return Visit()
         elsewhere = links.nth(1) if not stem else links.first  # the first lesson, or home
         self.measure(elsewhere.click)
-        here = self.pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]')
-        return self.measure(here.click)
+        return self.measure(sidebar_link(self.pg, stem).click)
 
     def another_tab(self, browser) -> Tab:
         """A new tab in the same browser profile: its cache holds the scripts already loaded."""
@@ -307,8 +311,7 @@ def measure_walk(browser, stems: list[str], root: Path) -> dict[str, float]:
         tab = Tab(browser, proc.pid)
         out["home"] = tab.open(f"{url}/?lang=en").seconds
         for stem in (s for s in stems if s):
-            link = tab.pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]')
-            out[stem] = tab.measure(link.click).seconds
+            out[stem] = tab.measure(sidebar_link(tab.pg, stem).click).seconds
         tab.close()
     finally:
         _stop(proc)

@@ -352,6 +352,24 @@ def write_mnist_test_proba(name: str) -> Path:
     return out
 
 
+def _stored(
+    path: Path, key: str, shape: tuple[int, ...], sources: dict[str, Path]
+) -> NDArray | None:
+    """The array ``key`` of a stored predictions file while it is current: for each ``field``
+    of ``sources`` the file holds the SHA-256 the source file had when it was written, and
+    ``key`` has ``shape``. None when the file is missing, stale or unreadable: compute then."""
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            stored = {field: str(npz[field]) for field in sources}
+            value = npz[key]
+        current = all(sha == weights_sha256(sources[field]) for field, sha in stored.items())
+        return value if current and value.shape == shape else None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None  # unreadable: compute instead
+
+
 def mnist_test_proba(name: str, x_test: ArrayLike | None = None) -> NDArray[np.float32]:
     """Model ``name``'s probabilities on the 10,000 MNIST test images, shape (10000, 10).
 
@@ -359,16 +377,10 @@ def mnist_test_proba(name: str, x_test: ArrayLike | None = None) -> NDArray[np.f
     (its ``weights_sha256`` equals the weights file's); otherwise computed now from
     ``x_test`` (the normalised test images; loaded when not given), without writing.
     """
-    weights = _weights_of(name)
-    stored = predictions_path(name)
-    if stored.exists():
-        try:
-            with np.load(stored, allow_pickle=False) as npz:
-                sha, proba = str(npz["weights_sha256"]), npz["proba"]
-            if sha == weights_sha256(weights) and proba.shape == (10_000, 10):
-                return proba
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-            pass  # unreadable: compute instead
+    sources = {"weights_sha256": _weights_of(name)}
+    proba = _stored(predictions_path(name), "proba", (10_000, 10), sources)
+    if proba is not None:
+        return proba
     if x_test is None:
         x_test, _ = load_mnist_test(normalize=True, flatten=True)
     return load(name).predict_proba(x_test).astype(np.float32)
@@ -411,27 +423,11 @@ def held_out_predictions(name: str, x: ArrayLike | None = None) -> NDArray[np.in
     images; loaded when not given), without writing. Computing takes ~0.5-1.3 s for the
     default CNN on 3,000 digits, which a fresh server's first /digits visit used to wait for.
     """
-    weights = _weights_of(name)
-    stored = held_out_path(name)
     if x is None:
         x, _, _ = load_held_out()
-    if stored.exists():
-        try:
-            with np.load(stored, allow_pickle=False) as npz:
-                sha, data_sha, pred = (
-                    str(npz["weights_sha256"]),
-                    str(npz["data_sha256"]),
-                    npz["pred"],
-                )
-            if (
-                sha == weights_sha256(weights)
-                and data_sha == weights_sha256(HELD_OUT_FILE)
-                and pred.shape == (len(x),)
-            ):
-                return pred.astype(np.intp)
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-            pass  # unreadable: compute instead
-    return load(name).predict(x)
+    sources = {"weights_sha256": _weights_of(name), "data_sha256": HELD_OUT_FILE}
+    pred = _stored(held_out_path(name), "pred", (len(x),), sources)
+    return pred.astype(np.intp) if pred is not None else load(name).predict(x)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -254,65 +254,63 @@ def test_stored_held_out_predictions_are_the_models_own(name):
     np.testing.assert_array_equal(got, fresh)
 
 
-def test_held_out_predictions_are_checked_against_weights_and_digits(tmp_path, monkeypatch, rng):
+@pytest.fixture
+def tiny_stored(tmp_path, monkeypatch, rng):
+    """A "tiny" model saved in a temporary model directory, and its predictions written by
+    the CLI (``python -m lab.models --write-predictions tiny``)."""
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+    load.cache_clear()
+    save_model(model_path("tiny"), build_network("tiny", rng), "tiny")
+    assert models.main(["--write-predictions", "tiny"]) == 0
+    yield
+    load.cache_clear()
+
+
+def test_held_out_predictions_are_checked_against_weights_and_digits(
+    tiny_stored, tmp_path, monkeypatch, rng
+):
     """held_out_predictions reads the stored file while both hashes match, and computes
     afresh once the weights or the digits file change; the CLI writes the file."""
     from lab.pendigits import load_held_out
 
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
+    stored = models.held_out_path("tiny")
+    with np.load(stored, allow_pickle=False) as npz:
+        kept = {k: npz[k] for k in ("weights_sha256", "data_sha256")}
+    marker = np.full(3000, -1, np.int8)  # no model predicts -1
+    models._write_npz(stored, {"pred": marker, **kept})
+    x, _, _ = load_held_out()
+    np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
+
+    digits = models.HELD_OUT_FILE
+    other = tmp_path / "other_digits.npz"  # the digits file changed: computed
+    other.write_bytes(b"not the same bytes")
+    monkeypatch.setattr(models, "HELD_OUT_FILE", other)
+    got = models.held_out_predictions("tiny", x)
+    np.testing.assert_array_equal(got, load("tiny").predict(x))
+    monkeypatch.setattr(models, "HELD_OUT_FILE", digits)  # the real digits file again
+    np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
+
+    save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
     load.cache_clear()
-    try:
-        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")
-        assert models.main(["--write-predictions", "tiny"]) == 0
-        stored = models.held_out_path("tiny")
-        with np.load(stored, allow_pickle=False) as npz:
-            kept = {k: npz[k] for k in ("weights_sha256", "data_sha256")}
-        marker = np.full(3000, -1, np.int8)  # no model predicts -1
-        models._write_npz(stored, {"pred": marker, **kept})
-        x, _, _ = load_held_out()
-        np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
-
-        other = tmp_path / "other_digits.npz"  # the digits file changed: computed
-        other.write_bytes(b"not the same bytes")
-        monkeypatch.setattr(models, "HELD_OUT_FILE", other)
-        got = models.held_out_predictions("tiny", x)
-        np.testing.assert_array_equal(got, load("tiny").predict(x))
-        monkeypatch.undo()  # the real digits file, the tmp model dir again
-        monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-        monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
-        np.testing.assert_array_equal(models.held_out_predictions("tiny", x), marker)
-
-        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
-        load.cache_clear()
-        got = models.held_out_predictions("tiny", x)
-        np.testing.assert_array_equal(got, load("tiny").predict(x))
-        assert (got >= 0).all()
-    finally:
-        load.cache_clear()
+    got = models.held_out_predictions("tiny", x)
+    np.testing.assert_array_equal(got, load("tiny").predict(x))
+    assert (got >= 0).all()
 
 
-def test_stored_predictions_are_checked_against_the_weights(tmp_path, monkeypatch, rng):
+def test_stored_predictions_are_checked_against_the_weights(tiny_stored, rng):
     """mnist_test_proba reads the stored file while its hash matches the weights, and
     computes afresh (not from the file) once the weights change; the CLI writes the file."""
-    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
-    monkeypatch.setitem(MODELS, "tiny", _tiny_spec("tiny"))
-    load.cache_clear()
-    try:
-        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")
-        assert models.main(["--write-predictions", "tiny"]) == 0
-        stored = models.predictions_path("tiny")
-        with np.load(stored, allow_pickle=False) as npz:
-            sha = str(npz["weights_sha256"])
-        marker = np.full((10_000, 10), 0.1, np.float32)  # not what the model computes
-        models._write_npz(stored, {"proba": marker, "weights_sha256": np.array(sha)})
-        np.testing.assert_array_equal(models.mnist_test_proba("tiny"), marker)
+    stored = models.predictions_path("tiny")
+    with np.load(stored, allow_pickle=False) as npz:
+        sha = str(npz["weights_sha256"])
+    marker = np.full((10_000, 10), 0.1, np.float32)  # not what the model computes
+    models._write_npz(stored, {"proba": marker, "weights_sha256": np.array(sha)})
+    np.testing.assert_array_equal(models.mnist_test_proba("tiny"), marker)
 
-        save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
-        load.cache_clear()
-        x_test = rng.random((10_000, 784)).astype(np.float32)
-        got = models.mnist_test_proba("tiny", x_test)
-        np.testing.assert_allclose(got, load("tiny").predict_proba(x_test), atol=1e-7)
-        assert not np.allclose(got, marker)
-    finally:
-        load.cache_clear()
+    save_model(model_path("tiny"), build_network("tiny", rng), "tiny")  # new weights
+    load.cache_clear()
+    x_test = rng.random((10_000, 784)).astype(np.float32)
+    got = models.mnist_test_proba("tiny", x_test)
+    np.testing.assert_allclose(got, load("tiny").predict_proba(x_test), atol=1e-7)
+    assert not np.allclose(got, marker)

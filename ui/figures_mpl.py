@@ -56,6 +56,8 @@ def _matplotlib() -> None:
     ever imported: no window, safe on a server) and the fonts. Every function here that draws
     calls it first; it is cheap after the first call."""
     global _ready
+    if _ready:  # called before every drawing: no lock once set up
+        return
     with _SETUP:
         if _ready:
             return
