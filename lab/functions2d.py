@@ -8,6 +8,7 @@ shape (2, H, W) gives an (H, W) array. ``grad`` has the same convention and retu
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -361,7 +362,10 @@ def view_box(fn: Function2D, paths: Sequence[ArrayLike] = (), limit: float = 4.0
     Returns
     -------
     ((x0_min, x0_max), (x1_min, x1_max)), each axis symmetric about the domain's centre (the
-    minimum of the bowls stays in the middle), with a 5 % margin around the paths.
+    minimum of the bowls stays in the middle), with a 5 % margin around the paths, rounded up
+    to a whole number of quarter half-widths: a start moved by a slider step leaves the box
+    (and the map drawn for it) as it was, and the book's start (-3, 4) on [-2, 2]² gets the
+    book's own view, [-3.5, 3.5] × [-4.5, 4.5].
     """
     box = []
     for axis, (lo, hi) in enumerate(fn.domain):
@@ -372,6 +376,7 @@ def view_box(fn: Function2D, paths: Sequence[ArrayLike] = (), limit: float = 4.0
             p = p[np.isfinite(p)]
             if p.size:
                 reach = max(reach, 1.05 * float(np.max(np.abs(p - centre))))
-        reach = min(reach, limit * half)
+        step = half / 4
+        reach = min(math.ceil(reach / step - 1e-9) * step, limit * half)
         box.append((centre - reach, centre + reach))
     return box[0], box[1]

@@ -144,15 +144,20 @@ def test_contour_values():
 
 def test_view_box():
     """The view is the domain, grown evenly about its centre to hold the finite path points
-    plus 5 %, capped at 4 half-widths: (-3, 4) on [-2, 2]² gives [-4.2, 4.2] on both axes."""
+    plus 5 %, rounded up to quarter half-widths and capped at 4 half-widths: the book's start
+    (-3, 4) on [-2, 2]² gives the book's view [-3.5, 3.5] × [-4.5, 4.5] (3.15 and 4.2 rounded
+    up to steps of 0.5), and every start a slider step away keeps it."""
     fn = FUNCTIONS["function_2"]
     assert view_box(fn) == ((-2.0, 2.0), (-2.0, 2.0))
-    (a, b), (c, d) = view_box(fn, [np.array([[-3.0, 4.0], [0.0, 0.0]])])
-    assert (a, b) == pytest.approx((-3.15, 3.15)) and (c, d) == pytest.approx((-4.2, 4.2))
+    book = ((-3.5, 3.5), (-4.5, 4.5))
+    assert view_box(fn, [np.array([[-3.0, 4.0], [0.0, 0.0]])]) == book
+    for x0, x1 in [(-2.9, 4.0), (-3.3, 4.1), (3.0, -3.9)]:
+        assert view_box(fn, [np.array([[x0, x1], [0.0, 0.0]])]) == book
+    assert view_box(fn, [np.array([[1.9, 0.0]])]) == ((-2.0, 2.0), (-2.0, 2.0))  # 1.995 -> 2
     far = view_box(fn, [np.array([[1e13, np.nan], [0.0, -np.inf]])])
     assert far == ((-8.0, 8.0), (-2.0, 2.0))
     rosen = view_box(FUNCTIONS["rosenbrock"], [np.array([[1.0, 4.0]])])
-    assert rosen == ((-2.0, 2.0), pytest.approx((-2.15, 4.15)))  # centre 1, reach 1.05·3
+    assert rosen == ((-2.0, 2.0), (-2.5, 4.5))  # centre 1, reach 1.05·3 = 3.15 -> 3.5
 
 
 @settings(max_examples=50, deadline=None)
