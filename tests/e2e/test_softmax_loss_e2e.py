@@ -57,6 +57,8 @@ def phone_checks(page, lang: str) -> None:
     turned = arrows.first.evaluate("e => getComputedStyle(e).transform")
     assert turned.startswith("matrix(") and turned.replace(" ", "").startswith("matrix(0,1,")
     page.get_by_text(CATALOG["softmax_loss.example.batch"][lang]).click()
+    # the rerun may start after a first idle check: wait for the example's value itself
+    expect(loss_table(page)).to_contain_text("0.0695")
     wait_idle(page)
     cells = loss_table(page).inner_text()
     assert "0.0695" in cells and not FLOAT_NOISE.search(cells), cells
