@@ -48,6 +48,9 @@ __all__ = [
     "ModelSpec",
     "available_models",
     "build_network",
+    "file_sha256",
+    "held_out_path",
+    "held_out_predictions",
     "load",
     "load_model",
     "mnist_test_proba",
@@ -55,7 +58,7 @@ __all__ = [
     "predictions_path",
     "register_model",
     "save_model",
-    "weights_sha256",
+    "write_held_out_predictions",
     "write_mnist_test_proba",
 ]
 
@@ -330,7 +333,7 @@ def predictions_path(name: str) -> Path:
     return MODEL_DIR / f"{name}.test.npz"
 
 
-def weights_sha256(path: str | os.PathLike) -> str:
+def file_sha256(path: str | os.PathLike) -> str:
     """SHA-256 of a file (the weights, or the digits they were run on), hex: what stored
     predictions are checked against."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -348,7 +351,7 @@ def write_mnist_test_proba(name: str) -> Path:
     x_test, _ = load_mnist_test(normalize=True, flatten=True)
     proba = load_model(path, name).predict_proba(x_test).astype(np.float32)
     out = predictions_path(name)
-    _write_npz(out, {"proba": proba, "weights_sha256": np.array(weights_sha256(path))})
+    _write_npz(out, {"proba": proba, "weights_sha256": np.array(file_sha256(path))})
     return out
 
 
@@ -364,7 +367,7 @@ def _stored(
         with np.load(path, allow_pickle=False) as npz:
             stored = {field: str(npz[field]) for field in sources}
             value = npz[key]
-        current = all(sha == weights_sha256(sources[field]) for field, sha in stored.items())
+        current = all(sha == file_sha256(sources[field]) for field, sha in stored.items())
         return value if current and value.shape == shape else None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return None  # unreadable: compute instead
@@ -408,8 +411,8 @@ def write_held_out_predictions(name: str) -> Path:
         out,
         {
             "pred": pred,
-            "weights_sha256": np.array(weights_sha256(path)),
-            "data_sha256": np.array(weights_sha256(HELD_OUT_FILE)),
+            "weights_sha256": np.array(file_sha256(path)),
+            "data_sha256": np.array(file_sha256(HELD_OUT_FILE)),
         },
     )
     return out

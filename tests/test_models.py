@@ -222,7 +222,7 @@ def test_stored_test_predictions_are_the_models_own(name, mnist_test):
     path = models.predictions_path(name)
     with np.load(path, allow_pickle=False) as npz:
         sha, proba = str(npz["weights_sha256"]), npz["proba"]
-    assert sha == models.weights_sha256(model_path(name)), (
+    assert sha == models.file_sha256(model_path(name)), (
         f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
     )
     with threadpool_limits(limits=1, user_api="blas"):  # as the file is written (lab.models)
@@ -242,8 +242,8 @@ def test_stored_held_out_predictions_are_the_models_own(name):
     with np.load(path, allow_pickle=False) as npz:
         sha, data_sha, pred = str(npz["weights_sha256"]), str(npz["data_sha256"]), npz["pred"]
     stale = f"{path} is stale: run `make predictions` (python -m lab.models --write-predictions)"
-    assert sha == models.weights_sha256(model_path(name)), stale
-    assert data_sha == models.weights_sha256(HELD_OUT_FILE), stale
+    assert sha == models.file_sha256(model_path(name)), stale
+    assert data_sha == models.file_sha256(HELD_OUT_FILE), stale
     x, _, _ = load_held_out()
     with threadpool_limits(limits=1, user_api="blas"):  # as the file is written (lab.models)
         fresh = load(name).predict(x)
